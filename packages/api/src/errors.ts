@@ -1,0 +1,18 @@
+// The one place where domain errors become tRPC codes (CONTRACT.md, Errors).
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { DomainError, type DomainErrorKind } from '@switchboard/domain';
+
+const CODES: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
+  not_found: 'NOT_FOUND',
+  unauthorized: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  conflict: 'CONFLICT',
+  precondition: 'PRECONDITION_FAILED',
+  rate_limited: 'TOO_MANY_REQUESTS',
+  invalid: 'BAD_REQUEST',
+};
+
+export function toTRPCError(error: unknown): unknown {
+  if (error instanceof DomainError) return new TRPCError({ code: CODES[error.kind], message: error.message, cause: error });
+  return error;
+}

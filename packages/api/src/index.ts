@@ -1,0 +1,8 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root.ts';
+
+export { createContext, type Context, type RequestInfo } from './context.ts';
+export type { ApiDeps } from './deps.ts';
+export { type AppRouter, appRouter } from './root.ts';
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

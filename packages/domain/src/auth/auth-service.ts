@@ -1,0 +1,102 @@
+// Sign-up, sign-in, sign-out and resolving a bearer token to its user and company.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Clock } from '../clock/clock.ts';
+import { AuthSession } from '../entities/auth-session.ts';
+import { Company } from '../entities/company.ts';
+import { User, type UserRole } from '../entities/user.ts';
+import { conflict, unauthorized } from '../errors/domain-errors.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
+import { hashSessionToken, newSessionToken } from './session-tokens.ts';
+
+export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface PublicUser {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  companyId: string;
+  companyName: string;
+}
+
+export interface SignedIn {
+  token: string;
+  user: PublicUser;
+}
+
+export interface AuthDeps {
+  em: EntityManager;
+  clock: Clock;
+  throttle: LoginThrottle;
+}
+
+const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export function toPublicUser(user: User, company: Company): PublicUser {
+  return { id: user.id, name: user.name, email: user.email, role: user.role, companyId: company.id, companyName: company.name };
+}
+
+async function openSession(em: EntityManager, clock: Clock, user: User, company: Company): Promise<SignedIn> {
+  const token = newSessionToken();
+  em.create(AuthSession, {
+    company: company.id,
+    user: user.id,
+    tokenHash: hashSessionToken(token),
+    expiresAt: new Date(clock.now().getTime() + SESSION_LIFETIME_MS),
+  });
+  await em.flush();
+  return { token, user: toPublicUser(user, company) };
+}
+
+export async function signUp(
+  deps: AuthDeps,
+  input: { companyName: string; name: string; email: string; password: string },
+): Promise<SignedIn> {
+  const em = deps.em.fork();
+  const email = normaliseEmail(input.email);
+  if (await em.count(User, { email })) throw conflict('An account with this email already exists');
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await em.transactional(async (tx) => {
+      const company = tx.create(Company, { name: input.companyName.trim() });
+      const user = tx.create(User, { company: company.id, name: input.name.trim(), email, passwordHash, role: 'admin' });
+      await tx.flush();
+      return openSession(tx, deps.clock, user, company);
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw conflict('An account with this email already exists');
+    throw error;
+  }
+}
+
+export async function login(deps: AuthDeps, input: { email: string; password: string; clientIp?: string }): Promise<SignedIn> {
+  const em = deps.em.fork();
+  const email = normaliseEmail(input.email);
+  await deps.throttle.assertAllowed(email, input.clientIp);
+  const user = await em.findOne(User, { email }, { populate: ['company', 'passwordHash'] });
+  const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), input.password);
+  if (!user || !ok) {
+    await deps.throttle.recordFailure(email, input.clientIp);
+    throw unauthorized('Wrong email or password');
+  }
+  await deps.throttle.reset(email);
+  return openSession(em, deps.clock, user, user.company.getEntity());
+}
+
+/** Resolves a bearer token to its user and company; expired, revoked and unknown tokens are all UNAUTHORIZED. */
+export async function authenticate(deps: Pick<AuthDeps, 'em' | 'clock'>, token: string): Promise<PublicUser> {
+  const em = deps.em.fork();
+  const session = await em.findOne(
+    AuthSession,
+    { tokenHash: hashSessionToken(token), revokedAt: null, expiresAt: { $gt: deps.clock.now() } },
+    { populate: ['user', 'company'] },
+  );
+  if (!session) throw unauthorized('Your session has expired. Sign in again.');
+  return toPublicUser(session.user.getEntity(), session.company.getEntity());
+}
+
+export async function logout(deps: Pick<AuthDeps, 'em' | 'clock'>, token: string): Promise<void> {
+  await deps.em.fork().nativeUpdate(AuthSession, { tokenHash: hashSessionToken(token), revokedAt: null }, { revokedAt: deps.clock.now() });
+}

@@ -1,0 +1,26 @@
+// An AI sales agent and the channels it may use. Channel-specific settings grow as JSON per channel.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import type { Channel } from './channel.ts';
+import { Company } from './company.ts';
+
+export const AgentSchema = defineEntity({
+  name: 'Agent',
+  tableName: 'agents',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    company: () => p.manyToOne(Company).ref(),
+    name: p.string().length(200),
+    industry: p.string().length(100).nullable(),
+    prompt: p.text().nullable(),
+    channels: p.json<Channel[]>(),
+    // Per-channel settings (business hours, attempt limits, WhatsApp sender and default template).
+    settings: p.json<Record<string, unknown>>().onCreate(() => ({})),
+    archivedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  indexes: [{ properties: ['company', 'createdAt'] }],
+});
+export class Agent extends AgentSchema.class {}
+AgentSchema.setClass(Agent);

@@ -1,0 +1,5 @@
+// The two ways Switchboard reaches a lead.
+export const CHANNELS = ['voice', 'whatsapp'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const PREFERRED_CHANNELS = ['voice', 'whatsapp', 'both'] as const;
+export type PreferredChannel = (typeof PREFERRED_CHANNELS)[number];

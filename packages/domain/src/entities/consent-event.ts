@@ -1,0 +1,23 @@
+// An append-only record of every consent change: who or what changed it, when, and from where.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import { Company } from './company.ts';
+import { Lead } from './lead.ts';
+
+export const ConsentEventSchema = defineEntity({
+  name: 'ConsentEvent',
+  tableName: 'consent_events',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    company: () => p.manyToOne(Company).ref(),
+    lead: () => p.manyToOne(Lead).ref(),
+    channel: p.enum(['whatsapp', 'voice'] as const),
+    optIn: p.boolean(),
+    source: p.string().length(100),
+    actor: p.string().length(200),
+    occurredAt: p.datetime(),
+  },
+  indexes: [{ properties: ['lead', 'occurredAt'] }, { properties: ['company'] }],
+});
+export class ConsentEvent extends ConsentEventSchema.class {}
+ConsentEventSchema.setClass(ConsentEvent);

@@ -1,0 +1,41 @@
+export * from './agent.ts';
+export * from './auth-session.ts';
+export * from './channel.ts';
+export * from './company.ts';
+export * from './consent-event.ts';
+export * from './interaction-attempt.ts';
+export * from './lead.ts';
+export * from './message.ts';
+export * from './template.ts';
+export * from './user.ts';
+export * from './webhook-event.ts';
+export * from './whatsapp-provider.ts';
+export * from './whatsapp-session.ts';
+
+import { AgentSchema } from './agent.ts';
+import { AuthSessionSchema } from './auth-session.ts';
+import { CompanySchema } from './company.ts';
+import { ConsentEventSchema } from './consent-event.ts';
+import { InteractionAttemptSchema } from './interaction-attempt.ts';
+import { LeadSchema } from './lead.ts';
+import { MessageSchema } from './message.ts';
+import { TemplateSchema } from './template.ts';
+import { UserSchema } from './user.ts';
+import { WebhookEventSchema } from './webhook-event.ts';
+import { WhatsappProviderSchema } from './whatsapp-provider.ts';
+import { WhatsappSessionSchema } from './whatsapp-session.ts';
+
+export const ALL_ENTITIES = [
+  CompanySchema,
+  UserSchema,
+  AuthSessionSchema,
+  AgentSchema,
+  LeadSchema,
+  ConsentEventSchema,
+  WhatsappProviderSchema,
+  TemplateSchema,
+  WhatsappSessionSchema,
+  MessageSchema,
+  InteractionAttemptSchema,
+  WebhookEventSchema,
+];

@@ -1,0 +1,41 @@
+// A person the company wants to reach, with consent and channel preference kept on the row for fast filtering.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import { Agent } from './agent.ts';
+import { PREFERRED_CHANNELS } from './channel.ts';
+import { Company } from './company.ts';
+
+export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'appointment_set', 'won', 'lost', 'do_not_contact'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const LeadSchema = defineEntity({
+  name: 'Lead',
+  tableName: 'leads',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    company: () => p.manyToOne(Company).ref(),
+    name: p.string().length(200),
+    phone: p.string().length(20),
+    email: p.string().length(320).nullable(),
+    timezone: p.string().length(64).nullable(),
+    preferredChannel: p.enum(PREFERRED_CHANNELS).default('both'),
+    whatsappOptIn: p.boolean().default(false),
+    whatsappOptInAt: p.datetime().nullable(),
+    whatsappOptInSource: p.string().length(100).nullable(),
+    whatsappOptedOutAt: p.datetime().nullable(),
+    status: p.enum(LEAD_STATUSES).default('new'),
+    tags: p.array().onCreate(() => []),
+    customFields: p.json<Record<string, string>>().onCreate(() => ({})),
+    ownerAgent: () => p.manyToOne(Agent).ref().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+  uniques: [{ properties: ['company', 'phone'] }],
+  indexes: [
+    { properties: ['company', 'createdAt', 'id'] },
+    { properties: ['company', 'status'] },
+    { properties: ['ownerAgent'] },
+  ],
+});
+export class Lead extends LeadSchema.class {}
+LeadSchema.setClass(Lead);

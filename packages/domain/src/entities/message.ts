@@ -1,0 +1,46 @@
+// One WhatsApp message, in or out. Status only moves forward (see rules/message-status).
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import { Company } from './company.ts';
+import { Lead } from './lead.ts';
+import { Template } from './template.ts';
+import { WhatsappSession } from './whatsapp-session.ts';
+
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'undelivered', 'received'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export const MESSAGE_KINDS = ['text', 'media', 'location', 'template', 'button_reply'] as const;
+
+export const MessageSchema = defineEntity({
+  name: 'Message',
+  tableName: 'messages',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    company: () => p.manyToOne(Company).ref(),
+    lead: () => p.manyToOne(Lead).ref(),
+    session: () => p.manyToOne(WhatsappSession).ref().nullable(),
+    direction: p.enum(['outbound', 'inbound'] as const),
+    kind: p.enum(MESSAGE_KINDS),
+    body: p.text().nullable(),
+    media: p.json<Record<string, unknown>[]>().nullable(),
+    template: () => p.manyToOne(Template).ref().nullable(),
+    templateVariables: p.json<Record<string, string>>().nullable(),
+    status: p.enum(MESSAGE_STATUSES),
+    refusalReason: p.text().nullable(),
+    errorCode: p.integer().nullable(),
+    errorMessage: p.text().nullable(),
+    providerMessageId: p.string().length(64).nullable().unique(),
+    priceMicros: p.bigint('number').nullable(),
+    priceCurrency: p.string().length(3).nullable(),
+    sentAt: p.datetime().nullable(),
+    deliveredAt: p.datetime().nullable(),
+    readAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  indexes: [
+    { properties: ['lead', 'createdAt'] },
+    { properties: ['company', 'createdAt'] },
+    { properties: ['company', 'status'] },
+  ],
+});
+export class Message extends MessageSchema.class {}
+MessageSchema.setClass(Message);

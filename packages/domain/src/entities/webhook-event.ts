@@ -1,0 +1,23 @@
+// The webhook inbox: each provider event stored once under its dedupe key before any work is done.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import { Company } from './company.ts';
+
+export const WebhookEventSchema = defineEntity({
+  name: 'WebhookEvent',
+  tableName: 'webhook_events',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    company: () => p.manyToOne(Company).ref(),
+    providerId: p.uuid(),
+    kind: p.string().length(32),
+    dedupeKey: p.string().length(200),
+    payload: p.json<Record<string, string>>(),
+    receivedAt: p.datetime(),
+    processedAt: p.datetime().nullable(),
+  },
+  uniques: [{ properties: ['providerId', 'dedupeKey'] }],
+  indexes: [{ properties: ['company', 'receivedAt'] }],
+});
+export class WebhookEvent extends WebhookEventSchema.class {}
+WebhookEventSchema.setClass(WebhookEvent);

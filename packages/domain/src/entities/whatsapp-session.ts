@@ -1,0 +1,26 @@
+// A lead's WhatsApp conversation window: free-form messages are allowed until windowEndsAt (24 h after the lead's last message).
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/core';
+import { Company } from './company.ts';
+import { Lead } from './lead.ts';
+import { WhatsappProvider } from './whatsapp-provider.ts';
+
+export const WhatsappSessionSchema = defineEntity({
+  name: 'WhatsappSession',
+  tableName: 'whatsapp_sessions',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    company: () => p.manyToOne(Company).ref(),
+    lead: () => p.manyToOne(Lead).ref(),
+    provider: () => p.manyToOne(WhatsappProvider).ref(),
+    lastInboundAt: p.datetime().nullable(),
+    windowEndsAt: p.datetime().nullable(),
+    unreadCount: p.integer().default(0),
+    lastMessageAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['lead', 'provider'] }],
+  indexes: [{ properties: ['company', 'lastMessageAt'] }],
+});
+export class WhatsappSession extends WhatsappSessionSchema.class {}
+WhatsappSessionSchema.setClass(WhatsappSession);

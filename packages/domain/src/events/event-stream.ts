@@ -1,0 +1,75 @@
+// The per-company live event stream, kept in a Redis stream so a console that reconnects with its
+// last event id receives exactly what it missed. Publishing happens after the change is committed.
+import type { Redis } from 'ioredis';
+import { type LiveEvent, liveEventSchema, type TrackedLiveEvent } from './live-event.ts';
+
+/** Roughly how many events each company's stream keeps for reconnecting consoles. */
+const RETAINED_EVENTS = 10_000;
+const BLOCK_MS = 5_000;
+
+export class EventStream {
+  private readonly redis: Redis;
+  private readonly prefix: string;
+
+  constructor(redis: Redis, prefix: string) {
+    this.redis = redis;
+    this.prefix = prefix;
+  }
+
+  private key(companyId: string): string {
+    return `${this.prefix}:events:${companyId}`;
+  }
+
+  async publish(companyId: string, event: LiveEvent): Promise<string> {
+    const id = await this.redis.xadd(this.key(companyId), 'MAXLEN', '~', String(RETAINED_EVENTS), '*', 'e', JSON.stringify(event));
+    return id as string;
+  }
+
+  /** The id of the newest event, or '0-0' for an empty stream: where a fresh subscriber starts. */
+  async latestId(companyId: string): Promise<string> {
+    const last = await this.redis.xrevrange(this.key(companyId), '+', '-', 'COUNT', 1);
+    return last[0]?.[0] ?? '0-0';
+  }
+
+  /** Events after `afterId`, oldest first, up to `count`; no waiting. */
+  async readAfter(companyId: string, afterId: string, count = 500): Promise<TrackedLiveEvent[]> {
+    const rows = await this.redis.xrange(this.key(companyId), `(${afterId}`, '+', 'COUNT', count);
+    return rows.map(([id, fields]) => decode(id, fields));
+  }
+
+  /**
+   * Yields the company's events after `afterId` (or from now) until the signal aborts.
+   * Blocking reads need a connection of their own, so each subscription duplicates one and closes it.
+   */
+  async *subscribe(companyId: string, afterId: string | undefined, signal: AbortSignal): AsyncGenerator<TrackedLiveEvent> {
+    let cursor = afterId ?? (await this.latestId(companyId));
+    const reader = this.redis.duplicate();
+    const stop = () => reader.disconnect();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      while (!signal.aborted) {
+        let reply: [string, [string, string[]][]][] | null;
+        try {
+          reply = (await reader.xread('COUNT', 500, 'BLOCK', BLOCK_MS, 'STREAMS', this.key(companyId), cursor)) as typeof reply;
+        } catch (error) {
+          if (signal.aborted) return;
+          throw error;
+        }
+        for (const [, entries] of reply ?? []) {
+          for (const [id, fields] of entries) {
+            cursor = id;
+            yield decode(id, fields);
+          }
+        }
+      }
+    } finally {
+      signal.removeEventListener('abort', stop);
+      reader.disconnect();
+    }
+  }
+}
+
+function decode(id: string, fields: string[]): TrackedLiveEvent {
+  const json = fields[fields.indexOf('e') + 1] ?? '{}';
+  return { id, ...liveEventSchema.parse(JSON.parse(json)) };
+}

@@ -1,0 +1,8 @@
+// Structured JSON logs (pino) for every process; the process name goes on every line.
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(processName: string, level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({ name: processName, level, base: { process: processName } });
+}

@@ -1,0 +1,22 @@
+// Vitest global setup: one migrated throw-away database and one Redis prefix per test run, dropped at the end.
+// Test files share them and stay apart by creating their own companies (the product's tenancy).
+import type { TestProject } from 'vitest/node';
+import { createTestDatabase, newTestRedisPrefix, TEST_REDIS_URL } from './test-database.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    redisUrl: string;
+    redisPrefix: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const db = await createTestDatabase();
+  project.provide('databaseUrl', db.url);
+  project.provide('redisUrl', TEST_REDIS_URL);
+  project.provide('redisPrefix', newTestRedisPrefix());
+  return async () => {
+    await db.drop();
+  };
+}
