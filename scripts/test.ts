@@ -6,7 +6,16 @@ mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
 const run = spawnSync(
   'pnpm',
-  ['exec', 'vitest', 'run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    'exec',
+    'vitest',
+    'run',
+    '--passWithNoTests',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 let summary = { numPassedTests: 0, numFailedTests: 0 };

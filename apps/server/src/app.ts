@@ -1,9 +1,9 @@
 // Builds the Fastify application from its dependencies; main.ts owns the process around it.
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { ApiDeps } from '@switchboard/api';
 import type { Logger, Redis } from '@switchboard/domain';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { registerHealth } from './http/health.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerTrpc } from './http/trpc.ts';

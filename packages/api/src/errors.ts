@@ -1,6 +1,7 @@
 // The one place where domain errors become tRPC codes (CONTRACT.md, Errors).
-import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+
 import { DomainError, type DomainErrorKind } from '@switchboard/domain';
+import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 
 const CODES: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
   not_found: 'NOT_FOUND',

@@ -1,6 +1,7 @@
 // The tRPC instance and the procedure builders every router uses.
-import { initTRPC, TRPCError } from '@trpc/server';
+
 import { authenticate, type PublicUser, TenantScope, type UserRole } from '@switchboard/domain';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from './context.ts';
 import { toTRPCError } from './errors.ts';

@@ -1,7 +1,8 @@
 // Mounts the tRPC API at /trpc: HTTP batching for queries and mutations, SSE for subscriptions.
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import type { FastifyInstance } from 'fastify';
+
 import { type ApiDeps, type AppRouter, appRouter, createContext } from '@switchboard/api';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance } from 'fastify';
 
 export async function registerTrpc(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   await app.register(fastifyTRPCPlugin, {

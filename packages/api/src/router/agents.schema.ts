@@ -1,7 +1,7 @@
 import { CHANNELS } from '@switchboard/domain';
 import { z } from 'zod';
 
-const channels = z.array(z.enum(CHANNELS)).min(1, 'Pick at least one channel').max(2);
+const channels = z.array(z.enum(CHANNELS)).min(1, 'Pick at least one channel');
 
 export const createAgentInput = z.object({
   name: z.string().trim().min(1, 'Name is required').max(200),

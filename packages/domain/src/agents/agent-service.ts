@@ -1,6 +1,7 @@
 // Creating and listing agents inside one company. Each change is announced on the company's event stream.
-import type { Channel } from '../entities/channel.ts';
+
 import { Agent } from '../entities/agent.ts';
+import type { Channel } from '../entities/channel.ts';
 import type { EventStream } from '../events/event-stream.ts';
 import type { TenantScope } from '../tenancy/tenant-scope.ts';
 

@@ -1,6 +1,7 @@
 // Sign-up, sign-in, sign-out and resolving a bearer token to its user and company.
-import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../clock/clock.ts';
 import { AuthSession } from '../entities/auth-session.ts';
 import { Company } from '../entities/company.ts';

@@ -12,7 +12,10 @@ export const envFields = {
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// connection URL' }),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// connection URL' }),
   /** Prefix of every Redis key the product writes (several deployments or test runs can share one Redis). */
-  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_.-]+$/, 'letters, digits, dot, dash and underscore only').default('sb'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.:-]+$/, 'letters, digits, dot, colon, dash and underscore only')
+    .default('sb'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),

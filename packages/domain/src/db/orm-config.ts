@@ -20,6 +20,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
       emit: 'ts',
       snapshot: false,
       transactional: true,
+      // The processes log what was applied through pino instead.
+      silent: true,
     },
     pool: { min: 0, max: 10 },
     ...overrides,

@@ -8,7 +8,10 @@ export const AgentSchema = defineEntity({
   name: 'Agent',
   tableName: 'agents',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref(),
     name: p.string().length(200),
     industry: p.string().length(100).nullable(),
@@ -18,7 +21,10 @@ export const AgentSchema = defineEntity({
     settings: p.json<Record<string, unknown>>().onCreate(() => ({})),
     archivedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['company', 'createdAt'] }],
 });

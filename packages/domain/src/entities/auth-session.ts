@@ -8,7 +8,10 @@ export const AuthSessionSchema = defineEntity({
   name: 'AuthSession',
   tableName: 'auth_sessions',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref().index(),
     user: () => p.manyToOne(User).ref().index(),
     tokenHash: p.string().length(64).unique(),

@@ -6,7 +6,10 @@ export const CompanySchema = defineEntity({
   name: 'Company',
   tableName: 'companies',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     name: p.string().length(200),
     timezone: p.string().length(64).default('UTC'),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -8,7 +8,10 @@ export const ConsentEventSchema = defineEntity({
   name: 'ConsentEvent',
   tableName: 'consent_events',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref(),
     lead: () => p.manyToOne(Lead).ref(),
     channel: p.enum(['whatsapp', 'voice'] as const),

@@ -14,7 +14,10 @@ export const InteractionAttemptSchema = defineEntity({
   name: 'InteractionAttempt',
   tableName: 'interaction_attempts',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref(),
     lead: () => p.manyToOne(Lead).ref(),
     agent: () => p.manyToOne(Agent).ref().nullable(),

@@ -12,7 +12,10 @@ export const LeadSchema = defineEntity({
   name: 'Lead',
   tableName: 'leads',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref(),
     name: p.string().length(200),
     phone: p.string().length(20),
@@ -28,14 +31,13 @@ export const LeadSchema = defineEntity({
     customFields: p.json<Record<string, string>>().onCreate(() => ({})),
     ownerAgent: () => p.manyToOne(Agent).ref().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['company', 'phone'] }],
-  indexes: [
-    { properties: ['company', 'createdAt', 'id'] },
-    { properties: ['company', 'status'] },
-    { properties: ['ownerAgent'] },
-  ],
+  indexes: [{ properties: ['company', 'createdAt', 'id'] }, { properties: ['company', 'status'] }, { properties: ['ownerAgent'] }],
 });
 export class Lead extends LeadSchema.class {}
 LeadSchema.setClass(Lead);

@@ -14,7 +14,10 @@ export const MessageSchema = defineEntity({
   name: 'Message',
   tableName: 'messages',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref(),
     lead: () => p.manyToOne(Lead).ref(),
     session: () => p.manyToOne(WhatsappSession).ref().nullable(),
@@ -36,11 +39,7 @@ export const MessageSchema = defineEntity({
     readAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-  indexes: [
-    { properties: ['lead', 'createdAt'] },
-    { properties: ['company', 'createdAt'] },
-    { properties: ['company', 'status'] },
-  ],
+  indexes: [{ properties: ['lead', 'createdAt'] }, { properties: ['company', 'createdAt'] }, { properties: ['company', 'status'] }],
 });
 export class Message extends MessageSchema.class {}
 MessageSchema.setClass(Message);

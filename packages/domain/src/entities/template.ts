@@ -11,7 +11,10 @@ export const TemplateSchema = defineEntity({
   name: 'Template',
   tableName: 'templates',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref(),
     name: p.string().length(512),
     language: p.string().length(16),
@@ -27,7 +30,10 @@ export const TemplateSchema = defineEntity({
     rejectionReason: p.text().nullable(),
     statusChangedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
   indexes: [{ properties: ['company', 'status'] }],
   uniques: [{ properties: ['company', 'name', 'language', 'version'] }],

@@ -10,7 +10,10 @@ export const UserSchema = defineEntity({
   name: 'User',
   tableName: 'users',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref().index(),
     name: p.string().length(200),
     // Stored lower-cased; unique across companies so login needs only the email.

@@ -7,7 +7,10 @@ export const WebhookEventSchema = defineEntity({
   name: 'WebhookEvent',
   tableName: 'webhook_events',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref(),
     providerId: p.uuid(),
     kind: p.string().length(32),

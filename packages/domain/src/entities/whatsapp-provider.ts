@@ -10,7 +10,10 @@ export const WhatsappProviderSchema = defineEntity({
   name: 'WhatsappProvider',
   tableName: 'whatsapp_providers',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref().index(),
     kind: p.enum(PROVIDER_KINDS),
     accountSid: p.string().length(64).nullable(),
@@ -20,7 +23,10 @@ export const WhatsappProviderSchema = defineEntity({
     messagesPerSecond: p.integer().default(80),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 export class WhatsappProvider extends WhatsappProviderSchema.class {}

@@ -9,7 +9,10 @@ export const WhatsappSessionSchema = defineEntity({
   name: 'WhatsappSession',
   tableName: 'whatsapp_sessions',
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     company: () => p.manyToOne(Company).ref(),
     lead: () => p.manyToOne(Lead).ref(),
     provider: () => p.manyToOne(WhatsappProvider).ref(),

@@ -38,11 +38,11 @@ export class EventStream {
   }
 
   /**
-   * Yields the company's events after `afterId` (or from now) until the signal aborts.
+   * Yields the company's events after `afterId` (from `latestId()` for "from now on") until the signal aborts.
    * Blocking reads need a connection of their own, so each subscription duplicates one and closes it.
    */
-  async *subscribe(companyId: string, afterId: string | undefined, signal: AbortSignal): AsyncGenerator<TrackedLiveEvent> {
-    let cursor = afterId ?? (await this.latestId(companyId));
+  async *subscribe(companyId: string, afterId: string, signal: AbortSignal): AsyncGenerator<TrackedLiveEvent> {
+    let cursor = afterId;
     const reader = this.redis.duplicate();
     const stop = () => reader.disconnect();
     signal.addEventListener('abort', stop, { once: true });

@@ -1,5 +1,5 @@
 // Structured JSON logs (pino) for every process; the process name goes on every line.
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 export type { Logger };
 

@@ -1,10 +1,11 @@
 // Every tenant query goes through a TenantScope, which adds the caller's company to the filter,
 // so that an id from another company is simply not found.
-import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { EntityClass, FilterQuery, FindOptions, RequiredEntityData } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../clock/clock.ts';
-import { notFound } from '../errors/domain-errors.ts';
 import type { UserRole } from '../entities/user.ts';
+import { notFound } from '../errors/domain-errors.ts';
 
 export interface Actor {
   userId: string;
