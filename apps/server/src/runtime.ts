@@ -1,5 +1,5 @@
 // Opens everything the server process needs from its environment, and closes it in reverse order.
-import { connectRedis, createLogger, EventStream, LoginThrottle, migrate, openOrm, systemClock } from '@switchboard/domain';
+import { connectRedis, createLogger, EventStream, LoginThrottle, migrate, openOrm, resolveSecretKey, systemClock } from '@switchboard/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.ts';
 import type { ServerEnv } from './config/server-env.ts';
@@ -7,11 +7,17 @@ import type { ServerEnv } from './config/server-env.ts';
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  publicUrl: string;
   close(): Promise<void>;
 }
 
+/** Where development keeps its generated SECRET_KEY (the same file `pnpm start` writes). */
+export const DEV_SECRET_KEY_FILE = '.data/secret-key';
+
 export async function startServer(env: ServerEnv): Promise<RunningServer> {
   const logger = createLogger('server', env.LOG_LEVEL);
+  // Fail at start, not at the first webhook, when production has no key.
+  resolveSecretKey({ secretKey: env.SECRET_KEY, nodeEnv: env.NODE_ENV, devKeyFile: DEV_SECRET_KEY_FILE });
   const orm = await openOrm(env.DATABASE_URL);
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'applied migrations');
@@ -20,10 +26,12 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
   const throttle = new LoginThrottle(redis, env.REDIS_PREFIX);
   const app = await buildServer({ orm, clock: systemClock, events, throttle, redis, logger });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
-  logger.info({ address }, 'server listening');
+  const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  logger.info({ address, publicUrl }, 'server listening');
   return {
     app,
     url: address,
+    publicUrl,
     async close() {
       await app.close();
       redis.disconnect();
