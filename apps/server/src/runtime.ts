@@ -1,5 +1,14 @@
 // Opens everything the server process needs from its environment, and closes it in reverse order.
-import { connectRedis, createLogger, EventStream, LoginThrottle, migrate, openOrm, resolveSecretKey, systemClock } from '@switchboard/domain';
+import {
+  connectRedis,
+  createLogger,
+  EventStream,
+  LoginThrottle,
+  migrate,
+  openOrm,
+  resolveSecretKey,
+  systemClock,
+} from '@switchboard/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.ts';
 import type { ServerEnv } from './config/server-env.ts';

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { expect, inject, it } from 'vitest';
+
+const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  probe.close();
+  return port;
+}
+
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = once(child, 'exit').then(([code]) => code as number);
+  return { child, exited, output: () => output };
+}
+
+it.each([
+  { env: { REDIS_URL: 'redis://127.0.0.1:6379' }, says: 'DATABASE_URL: is required' },
+  { env: { DATABASE_URL: 'postgres://127.0.0.1/x', REDIS_URL: 'redis://127.0.0.1:6379', PORT: 'abc' }, says: 'PORT:' },
+  {
+    env: { DATABASE_URL: 'postgres://127.0.0.1/x', REDIS_URL: 'http://127.0.0.1:6379' },
+    says: 'REDIS_URL: must be a redis:// connection URL',
+  },
+])('a bad environment stops the server at once, naming the variable ($says)', async ({ env, says }) => {
+  const proc = run(env);
+  expect(await proc.exited).toBe(78);
+  expect(proc.output()).toContain(says);
+});
+
+it('production without SECRET_KEY refuses to start', async () => {
+  const proc = run({
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
+    NODE_ENV: 'production',
+    PORT: String(await freePort()),
+  });
+  expect(await proc.exited).toBe(78);
+  expect(proc.output()).toContain('SECRET_KEY: is required in production');
+});
+
+it('starts, becomes ready, and exits 0 on SIGTERM', async () => {
+  const port = await freePort();
+  const proc = run({
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
+    REDIS_PREFIX: `${inject('redisPrefix')}:proc`,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
+  });
+  let ready = false;
+  for (let i = 0; i < 100 && !ready; i++) {
+    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (!ready) await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(ready).toBe(true);
+  proc.child.kill('SIGTERM');
+  expect(await proc.exited).toBe(0);
+});
