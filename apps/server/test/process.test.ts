@@ -14,7 +14,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function run(env: Record<string, string>) {
+function run(env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));

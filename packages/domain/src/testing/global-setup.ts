@@ -3,14 +3,6 @@
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, newTestRedisPrefix, TEST_REDIS_URL } from './test-database.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-    redisUrl: string;
-    redisPrefix: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const db = await createTestDatabase();
   project.provide('databaseUrl', db.url);

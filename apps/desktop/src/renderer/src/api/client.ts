@@ -1,0 +1,50 @@
+// The typed tRPC client. Only the AppRouter *type* comes from the server packages; no server code is bundled.
+import type { AppRouter, RouterOutputs } from '@switchboard/api';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
+
+export type ApiClient = TRPCClient<AppRouter>;
+export type User = RouterOutputs['auth']['me'];
+export type Agent = RouterOutputs['agents']['list'][number];
+
+export function createApiClient(serverUrl: string, token: string | null): ApiClient {
+  const url = `${serverUrl.replace(/\/+$/, '')}/trpc`;
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // EventSource cannot send headers, so the token travels as a connection parameter.
+        true: httpSubscriptionLink({ url, connectionParams: () => (token ? { token } : {}) }),
+        false: httpBatchLink({ url, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+      }),
+    ],
+  });
+}
+
+interface ErrorData {
+  code?: string;
+  zodIssues?: { path: (string | number)[]; message: string }[] | null;
+}
+
+export function errorCode(error: unknown): string | null {
+  return error instanceof TRPCClientError ? ((error.data as ErrorData | undefined)?.code ?? null) : null;
+}
+
+/** Field → first message, from a BAD_REQUEST's zod issues. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const issues = error instanceof TRPCClientError ? (error.data as ErrorData | undefined)?.zodIssues : null;
+  const out: Record<string, string> = {};
+  for (const issue of issues ?? []) {
+    const field = String(issue.path[0] ?? '');
+    out[field] ??= issue.message;
+  }
+  return out;
+}
+
+/** A sentence a user can act on, whatever went wrong. */
+export function describeError(error: unknown): string {
+  const code = errorCode(error);
+  if (error instanceof TRPCClientError && !code) return 'Cannot reach the server. Check the server URL and your connection.';
+  if (code === 'BAD_REQUEST') return 'Some fields need attention.';
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong.';
+}
