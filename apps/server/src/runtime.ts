@@ -3,6 +3,7 @@ import {
   connectRedis,
   createLogger,
   EventStream,
+  type Logger,
   LoginThrottle,
   migrate,
   openOrm,
@@ -15,6 +16,7 @@ import type { ServerEnv } from './config/server-env.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
+  logger: Logger;
   url: string;
   publicUrl: string;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
   logger.info({ address, publicUrl }, 'server listening');
   return {
     app,
+    logger,
     url: address,
     publicUrl,
     async close() {

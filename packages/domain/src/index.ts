@@ -13,6 +13,7 @@ export * from './errors/domain-errors.ts';
 export * from './events/event-stream.ts';
 export * from './events/live-event.ts';
 export * from './logging/logger.ts';
+export * from './process/run-until-signal.ts';
 export * from './queues/queue-names.ts';
 export * from './queues/worker-heartbeat.ts';
 export * from './redis/redis.ts';

@@ -1,17 +1,14 @@
 // An AI sales agent and the channels it may use. Channel-specific settings grow as JSON per channel.
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
 import type { Channel } from './channel.ts';
+import { createdAt, updatedAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 
 export const AgentSchema = defineEntity({
   name: 'Agent',
   tableName: 'agents',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref(),
     name: p.string().length(200),
     industry: p.string().length(100).nullable(),
@@ -20,11 +17,8 @@ export const AgentSchema = defineEntity({
     // Per-channel settings (business hours, attempt limits, WhatsApp sender and default template).
     settings: p.json<Record<string, unknown>>().onCreate(() => ({})),
     archivedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   indexes: [{ properties: ['company', 'createdAt'] }],
 });

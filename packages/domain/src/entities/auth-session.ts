@@ -1,6 +1,6 @@
 // A console sign-in. Only the SHA-256 of the opaque token is stored, so a database leak yields no usable token.
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
+import { createdAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 import { User } from './user.ts';
 
@@ -8,16 +8,13 @@ export const AuthSessionSchema = defineEntity({
   name: 'AuthSession',
   tableName: 'auth_sessions',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref().index(),
     user: () => p.manyToOne(User).ref().index(),
     tokenHash: p.string().length(64).unique(),
     expiresAt: p.datetime(),
     revokedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
 });
 export class AuthSession extends AuthSessionSchema.class {}

@@ -1,6 +1,6 @@
 // An append-only record of every consent change: who or what changed it, when, and from where.
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
+import { uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 import { Lead } from './lead.ts';
 
@@ -8,10 +8,7 @@ export const ConsentEventSchema = defineEntity({
   name: 'ConsentEvent',
   tableName: 'consent_events',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref(),
     lead: () => p.manyToOne(Lead).ref(),
     channel: p.enum(['whatsapp', 'voice'] as const),

@@ -1,8 +1,8 @@
 // One try to reach a lead on one channel (a call or an outbound message), the unit that fallback and analytics count.
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
 import { Agent } from './agent.ts';
 import { CHANNELS } from './channel.ts';
+import { uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 import { Lead } from './lead.ts';
 import { Message } from './message.ts';
@@ -14,10 +14,7 @@ export const InteractionAttemptSchema = defineEntity({
   name: 'InteractionAttempt',
   tableName: 'interaction_attempts',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref(),
     lead: () => p.manyToOne(Lead).ref(),
     agent: () => p.manyToOne(Agent).ref().nullable(),

@@ -1,8 +1,8 @@
 // A person the company wants to reach, with consent and channel preference kept on the row for fast filtering.
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
 import { Agent } from './agent.ts';
 import { PREFERRED_CHANNELS } from './channel.ts';
+import { createdAt, updatedAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'appointment_set', 'won', 'lost', 'do_not_contact'] as const;
@@ -12,10 +12,7 @@ export const LeadSchema = defineEntity({
   name: 'Lead',
   tableName: 'leads',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref(),
     name: p.string().length(200),
     phone: p.string().length(20),
@@ -30,11 +27,8 @@ export const LeadSchema = defineEntity({
     tags: p.array().onCreate(() => []),
     customFields: p.json<Record<string, string>>().onCreate(() => ({})),
     ownerAgent: () => p.manyToOne(Agent).ref().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   uniques: [{ properties: ['company', 'phone'] }],
   indexes: [{ properties: ['company', 'createdAt', 'id'] }, { properties: ['company', 'status'] }, { properties: ['ownerAgent'] }],

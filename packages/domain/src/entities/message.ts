@@ -1,6 +1,6 @@
 // One WhatsApp message, in or out. Status only moves forward (see rules/message-status).
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
+import { createdAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 import { Lead } from './lead.ts';
 import { Template } from './template.ts';
@@ -14,10 +14,7 @@ export const MessageSchema = defineEntity({
   name: 'Message',
   tableName: 'messages',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref(),
     lead: () => p.manyToOne(Lead).ref(),
     session: () => p.manyToOne(WhatsappSession).ref().nullable(),
@@ -37,7 +34,7 @@ export const MessageSchema = defineEntity({
     sentAt: p.datetime().nullable(),
     deliveredAt: p.datetime().nullable(),
     readAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
   indexes: [{ properties: ['lead', 'createdAt'] }, { properties: ['company', 'createdAt'] }, { properties: ['company', 'status'] }],
 });

@@ -1,6 +1,6 @@
 // A WhatsApp message template and its place in Twilio's approval workflow.
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
+import { createdAt, updatedAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 
 export const TEMPLATE_CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
@@ -11,10 +11,7 @@ export const TemplateSchema = defineEntity({
   name: 'Template',
   tableName: 'templates',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref(),
     name: p.string().length(512),
     language: p.string().length(16),
@@ -29,11 +26,8 @@ export const TemplateSchema = defineEntity({
     contentSid: p.string().length(64).nullable(),
     rejectionReason: p.text().nullable(),
     statusChangedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   indexes: [{ properties: ['company', 'status'] }],
   uniques: [{ properties: ['company', 'name', 'language', 'version'] }],

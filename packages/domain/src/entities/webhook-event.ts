@@ -1,16 +1,13 @@
 // The webhook inbox: each provider event stored once under its dedupe key before any work is done.
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
+import { uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 
 export const WebhookEventSchema = defineEntity({
   name: 'WebhookEvent',
   tableName: 'webhook_events',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref(),
     providerId: p.uuid(),
     kind: p.string().length(32),

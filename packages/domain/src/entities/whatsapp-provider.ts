@@ -1,6 +1,6 @@
 // A company's WhatsApp sender account. Credentials are AES-256-GCM ciphertext and never leave the server.
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
+import { createdAt, updatedAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 
 export const PROVIDER_KINDS = ['twilio', 'simulator'] as const;
@@ -10,10 +10,7 @@ export const WhatsappProviderSchema = defineEntity({
   name: 'WhatsappProvider',
   tableName: 'whatsapp_providers',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref().index(),
     kind: p.enum(PROVIDER_KINDS),
     accountSid: p.string().length(64).nullable(),
@@ -22,11 +19,8 @@ export const WhatsappProviderSchema = defineEntity({
     sender: p.string().length(64),
     messagesPerSecond: p.integer().default(80),
     active: p.boolean().default(true),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
 });
 export class WhatsappProvider extends WhatsappProviderSchema.class {}

@@ -1,6 +1,6 @@
 // A lead's WhatsApp conversation window: free-form messages are allowed until windowEndsAt (24 h after the lead's last message).
-import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/core';
+import { createdAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 import { Lead } from './lead.ts';
 import { WhatsappProvider } from './whatsapp-provider.ts';
@@ -9,10 +9,7 @@ export const WhatsappSessionSchema = defineEntity({
   name: 'WhatsappSession',
   tableName: 'whatsapp_sessions',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => randomUUID()),
+    id: uuidKey(),
     company: () => p.manyToOne(Company).ref(),
     lead: () => p.manyToOne(Lead).ref(),
     provider: () => p.manyToOne(WhatsappProvider).ref(),
@@ -20,7 +17,7 @@ export const WhatsappSessionSchema = defineEntity({
     windowEndsAt: p.datetime().nullable(),
     unreadCount: p.integer().default(0),
     lastMessageAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
   uniques: [{ properties: ['lead', 'provider'] }],
   indexes: [{ properties: ['company', 'lastMessageAt'] }],

@@ -1,0 +1,16 @@
+// Properties every entity shares: a UUID key made by the application (so ids exist before the insert),
+// the owning company on tenant rows, and UTC timestamps.
+import { randomUUID } from 'node:crypto';
+import { p } from '@mikro-orm/core';
+
+export const uuidKey = () =>
+  p
+    .uuid()
+    .primary()
+    .onCreate(() => randomUUID());
+export const createdAt = () => p.datetime().onCreate(() => new Date());
+export const updatedAt = () =>
+  p
+    .datetime()
+    .onCreate(() => new Date())
+    .onUpdate(() => new Date());
