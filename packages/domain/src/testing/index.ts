@@ -1,2 +1,3 @@
+export * from './fake-twilio.ts';
 export * from './test-database.ts';
 export * from './test-services.ts';

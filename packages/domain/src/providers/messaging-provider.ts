@@ -1,0 +1,39 @@
+// The port every WhatsApp provider implements (Twilio, the simulator). Domain services only know this shape.
+export type OutboundContent =
+  | { kind: 'text'; body: string }
+  | { kind: 'media'; mediaUrl: string; caption?: string | undefined }
+  | { kind: 'location'; latitude: number; longitude: number; label?: string | undefined }
+  | { kind: 'template'; contentSid: string; variables: Record<string, string> };
+
+export interface OutboundMessage {
+  /** Our message id: correlates callbacks and makes resends detectable. */
+  messageId: string;
+  to: string;
+  content: OutboundContent;
+  statusCallbackUrl: string;
+}
+
+export interface SendResult {
+  providerMessageId: string;
+  status: string;
+  priceMicros: number | null;
+  priceCurrency: string | null;
+}
+
+/** A provider refusal with Twilio's error code when there is one. `retryable` when sending again may work. */
+export class ProviderError extends Error {
+  readonly code: number | null;
+  readonly retryable: boolean;
+  constructor(message: string, code: number | null, retryable: boolean) {
+    super(message);
+    this.name = 'ProviderError';
+    this.code = code;
+    this.retryable = retryable;
+  }
+}
+
+export interface MessagingProvider {
+  send(message: OutboundMessage): Promise<SendResult>;
+  /** Checks that the credentials work; resolves with the account's friendly name. */
+  testConnection(): Promise<{ ok: true; accountName: string }>;
+}

@@ -1,0 +1,96 @@
+// WhatsApp through Twilio's official SDK. Sends map our content kinds onto Messages.create parameters
+// (TWILIO.md §2); SDK errors become ProviderErrors with Twilio's code.
+import twilio from 'twilio';
+import { twilioErrorMeaning } from '../../messaging/twilio-errors.ts';
+import { type MessagingProvider, type OutboundMessage, ProviderError, type SendResult } from '../messaging-provider.ts';
+import { LoopbackRequestClient } from './loopback-request-client.ts';
+
+export interface TwilioCredentials {
+  accountSid: string;
+  authToken: string;
+  /** `whatsapp:+E164` sender, or a Messaging Service SID (MG…). */
+  sender: string;
+}
+
+type CreateParams = Parameters<ReturnType<typeof twilio>['messages']['create']>[0];
+
+const whatsapp = (address: string) => (address.startsWith('whatsapp:') ? address : `whatsapp:${address}`);
+
+export function twilioCreateParams(credentials: TwilioCredentials, message: OutboundMessage): CreateParams {
+  const route = credentials.sender.startsWith('MG') ? { messagingServiceSid: credentials.sender } : { from: whatsapp(credentials.sender) };
+  const base = { ...route, to: whatsapp(message.to), statusCallback: message.statusCallbackUrl };
+  const c = message.content;
+  switch (c.kind) {
+    case 'text':
+      return { ...base, body: c.body };
+    case 'media':
+      return { ...base, mediaUrl: [c.mediaUrl], ...(c.caption ? { body: c.caption } : {}) };
+    case 'location':
+      // WhatsApp location pins travel as a persistent action; Body names the place.
+      return {
+        ...base,
+        body: c.label ?? 'Location',
+        persistentAction: [`geo:${c.latitude},${c.longitude}${c.label ? `|${c.label}` : ''}`],
+      };
+    case 'template':
+      // ContentVariables must be a JSON string of string values (TWILIO.md §2.1).
+      return { ...base, contentSid: c.contentSid, contentVariables: JSON.stringify(c.variables) };
+  }
+}
+
+/** Twilio prices are negative decimal strings in the price unit ("-0.0050"); we keep positive micro-units. */
+export function priceToMicros(price: string | null | undefined): number | null {
+  if (price == null || price === '') return null;
+  const value = Math.abs(Number(price));
+  return Number.isFinite(value) ? Math.round(value * 1_000_000) : null;
+}
+
+export class TwilioProvider implements MessagingProvider {
+  private readonly client: ReturnType<typeof twilio>;
+  private readonly credentials: TwilioCredentials;
+
+  constructor(credentials: TwilioCredentials, opts: { apiUrl?: string | undefined } = {}) {
+    this.credentials = credentials;
+    this.client = twilio(credentials.accountSid, credentials.authToken, {
+      ...(opts.apiUrl ? { httpClient: new LoopbackRequestClient(opts.apiUrl) } : {}),
+      // Retries of 429 only; anything else is the worker's decision (a blind resend could duplicate).
+      autoRetry: true,
+      maxRetries: 2,
+      timeout: 15_000,
+    });
+  }
+
+  async send(message: OutboundMessage): Promise<SendResult> {
+    try {
+      const created = await this.client.messages.create(twilioCreateParams(this.credentials, message));
+      return {
+        providerMessageId: created.sid,
+        status: created.status,
+        priceMicros: priceToMicros(created.price),
+        priceCurrency: created.priceUnit ?? null,
+      };
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  }
+
+  async testConnection(): Promise<{ ok: true; accountName: string }> {
+    try {
+      const account = await this.client.api.v2010.accounts(this.credentials.accountSid).fetch();
+      return { ok: true, accountName: account.friendlyName };
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  }
+}
+
+function toProviderError(error: unknown): ProviderError {
+  const e = error as { status?: number; code?: number; message?: string };
+  if (typeof e.status === 'number') {
+    const code = typeof e.code === 'number' ? e.code : null;
+    const retryable = e.status === 429 || e.status >= 500 || twilioErrorMeaning(code).handling === 'retry_later';
+    return new ProviderError(twilioErrorMeaning(code, e.message).reason, code, retryable);
+  }
+  // No HTTP status: the request may or may not have reached Twilio.
+  return new ProviderError(`Could not reach Twilio: ${e.message ?? String(error)}`, null, true);
+}

@@ -1,0 +1,156 @@
+// A local stand-in for Twilio's REST API, for tests that drive the real `twilio` SDK (through TWILIO_API_URL).
+// It records every request as the SDK encoded it and answers like Twilio: Messages create/list/fetch, Accounts
+// fetch, and Twilio-shaped errors on demand.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  host: string | undefined;
+  contentType: string | undefined;
+  authorization: string | undefined;
+  /** Form fields; repeated keys become arrays. */
+  form: Record<string, string | string[]>;
+  json: unknown;
+}
+
+export interface FakeMessage {
+  sid: string;
+  to: string;
+  from: string | null;
+  body: string | null;
+  status: string;
+  dateCreated: Date;
+  form: Record<string, string | string[]>;
+}
+
+export interface FakeTwilioError {
+  status: number;
+  code: number;
+  message: string;
+}
+
+export class FakeTwilio {
+  readonly requests: RecordedRequest[] = [];
+  readonly messages: FakeMessage[] = [];
+  /** The next create calls fail with these errors, in order. */
+  readonly failNext: FakeTwilioError[] = [];
+  /** Per-request latency to simulate, in ms (0: answer at once). */
+  latencyMs = 0;
+  private server: Server | null = null;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 30_000;
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as { port: number };
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** How many messages each body reached the fake with (exactly-once checks). */
+  countsByBody(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.messages) counts.set(m.body ?? '', (counts.get(m.body ?? '') ?? 0) + 1);
+    return counts;
+  }
+
+  private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const contentType = req.headers['content-type'];
+    const form = contentType?.includes('application/x-www-form-urlencoded') ? parseForm(raw) : {};
+    const json = contentType?.includes('application/json') && raw ? JSON.parse(raw) : null;
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      host: req.headers['x-twilio-original-host'] as string | undefined,
+      contentType,
+      authorization: req.headers.authorization,
+      form,
+      json,
+    });
+    if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+
+    const account = url.pathname.match(/^\/2010-04-01\/Accounts\/(AC\w+)(\.json)?$/);
+    if (req.method === 'GET' && account) {
+      if (req.headers.authorization !== basic(account[1] as string, 'good-token') && !this.acceptAnyToken) {
+        return reply(401, { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
+      }
+      return reply(200, { sid: account[1], friendly_name: 'Fake Twilio account', status: 'active' });
+    }
+    const messages = url.pathname.match(/^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/);
+    if (messages && req.method === 'POST') {
+      const failure = this.failNext.shift();
+      if (failure) return reply(failure.status, { code: failure.code, message: failure.message, more_info: '', status: failure.status });
+      const message: FakeMessage = {
+        sid: `SM${randomBytes(16).toString('hex')}`,
+        to: String(form.To),
+        from: typeof form.From === 'string' ? form.From : null,
+        body: typeof form.Body === 'string' ? form.Body : null,
+        status: 'queued',
+        dateCreated: new Date(),
+        form,
+      };
+      this.messages.push(message);
+      return reply(201, toResource(messages[1] as string, message));
+    }
+    if (messages && req.method === 'GET') {
+      const to = url.searchParams.get('To');
+      const after = url.searchParams.get('DateSent>');
+      const found = this.messages.filter((m) => (!to || m.to === to) && (!after || m.dateCreated >= new Date(after)));
+      return reply(200, { messages: found.map((m) => toResource(messages[1] as string, m)), next_page_uri: null, page: 0, page_size: 50 });
+    }
+    reply(404, { code: 20404, message: `Not found: ${req.method} ${url.pathname}`, status: 404 });
+  }
+
+  /** Tests of the adapter's mapping do not care which token was used. */
+  acceptAnyToken = true;
+}
+
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+function parseForm(raw: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    const existing = out[key];
+    out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return out;
+}
+
+function toResource(accountSid: string, m: FakeMessage) {
+  return {
+    sid: m.sid,
+    account_sid: accountSid,
+    to: m.to,
+    from: m.from,
+    body: m.body,
+    status: m.status,
+    direction: 'outbound-api',
+    num_segments: '1',
+    num_media: '0',
+    price: null,
+    price_unit: 'USD',
+    error_code: null,
+    error_message: null,
+    date_created: m.dateCreated.toUTCString(),
+    date_updated: m.dateCreated.toUTCString(),
+    date_sent: null,
+    api_version: '2010-04-01',
+    uri: `/2010-04-01/Accounts/${accountSid}/Messages/${m.sid}.json`,
+  };
+}
