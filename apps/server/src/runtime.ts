@@ -8,6 +8,7 @@ import {
   migrate,
   openOrm,
   resolveSecretKey,
+  SecretBox,
   systemClock,
 } from '@switchboard/domain';
 import type { FastifyInstance } from 'fastify';
@@ -28,16 +29,26 @@ export const DEV_SECRET_KEY_FILE = '.data/secret-key';
 export async function startServer(env: ServerEnv): Promise<RunningServer> {
   const logger = createLogger('server', env.LOG_LEVEL);
   // Fail at start, not at the first webhook, when production has no key.
-  resolveSecretKey({ secretKey: env.SECRET_KEY, nodeEnv: env.NODE_ENV, devKeyFile: DEV_SECRET_KEY_FILE });
+  const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, nodeEnv: env.NODE_ENV, devKeyFile: DEV_SECRET_KEY_FILE }));
+  const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
   const orm = await openOrm(env.DATABASE_URL);
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'applied migrations');
   const redis = connectRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const events = new EventStream(redis, env.REDIS_PREFIX);
   const throttle = new LoginThrottle(redis, env.REDIS_PREFIX);
-  const app = await buildServer({ orm, clock: systemClock, events, throttle, redis, logger });
+  const app = await buildServer({
+    orm,
+    clock: systemClock,
+    events,
+    throttle,
+    redis,
+    logger,
+    secrets,
+    publicUrl,
+    twilioApiUrl: env.TWILIO_API_URL,
+  });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
-  const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
   logger.info({ address, publicUrl }, 'server listening');
   return {
     app,

@@ -15,14 +15,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { clock?: Clock; prefix: string }): Promise<TestServer> {
+export async function startTestServer(opts: { clock?: Clock; prefix: string; twilioApiUrl?: string }): Promise<TestServer> {
   const services = await openTestServices({
     databaseUrl: inject('databaseUrl'),
     redisUrl: inject('redisUrl'),
     redisPrefix: `${inject('redisPrefix')}:${opts.prefix}`,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
-  const app = await buildServer({ ...services, logger: createLogger('server-test', 'silent') });
+  const app = await buildServer({ ...services, twilioApiUrl: opts.twilioApiUrl, logger: createLogger('server-test', 'silent') });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

@@ -1,9 +1,13 @@
 // What the API needs from the process that hosts it; built once at start-up (server) or per test.
-import type { Clock, EventStream, LoginThrottle, Orm } from '@switchboard/domain';
+import type { Clock, EventStream, LoginThrottle, Orm, SecretBox } from '@switchboard/domain';
 
 export interface ApiDeps {
   orm: Orm;
   clock: Clock;
   events: EventStream;
   throttle: LoginThrottle;
+  secrets: SecretBox;
+  /** The server's public base URL: webhook URLs shown to users and signed by Twilio start with it. */
+  publicUrl: string;
+  twilioApiUrl?: string | undefined;
 }

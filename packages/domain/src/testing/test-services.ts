@@ -4,6 +4,7 @@ import { type Clock, systemClock } from '../clock/clock.ts';
 import { type Orm, openOrm } from '../db/orm.ts';
 import { EventStream } from '../events/event-stream.ts';
 import { connectRedis, type Redis } from '../redis/redis.ts';
+import { SecretBox } from '../secrets/secret-box.ts';
 
 export interface TestServices {
   orm: Orm;
@@ -12,14 +13,20 @@ export interface TestServices {
   events: EventStream;
   throttle: LoginThrottle;
   clock: Clock;
+  secrets: SecretBox;
+  publicUrl: string;
   close(): Promise<void>;
 }
+
+/** The public URL test servers claim: webhook signatures are computed against it, as Twilio would. */
+export const TEST_PUBLIC_URL = 'https://switchboard.test';
 
 export async function openTestServices(opts: {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
   clock?: Clock;
+  publicUrl?: string;
 }): Promise<TestServices> {
   const orm = await openOrm(opts.databaseUrl);
   const redis = connectRedis({ url: opts.redisUrl, prefix: opts.redisPrefix });
@@ -30,6 +37,8 @@ export async function openTestServices(opts: {
     events: new EventStream(redis, opts.redisPrefix),
     throttle: new LoginThrottle(redis, opts.redisPrefix),
     clock: opts.clock ?? systemClock,
+    secrets: new SecretBox(Buffer.alloc(32, 7)),
+    publicUrl: opts.publicUrl ?? TEST_PUBLIC_URL,
     async close() {
       redis.disconnect();
       await orm.close();
