@@ -2,15 +2,17 @@
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import type { ApiDeps } from '@switchboard/api';
-import type { Logger, Redis } from '@switchboard/domain';
+import { type JobQueues, type Logger, ProviderDirectory, type Redis } from '@switchboard/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { registerHealth } from './http/health.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerTrpc } from './http/trpc.ts';
+import { registerTwilioWebhooks } from './http/twilio-webhooks.ts';
 
 export interface ServerDeps extends ApiDeps {
   redis: Redis;
   logger: Logger;
+  queues: JobQueues;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -29,5 +31,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerMetrics(app);
   registerHealth(app, deps);
   await registerTrpc(app, deps);
+  registerTwilioWebhooks(app, { ...deps, providers: new ProviderDirectory({ em: deps.orm.em, secrets: deps.secrets, clock: deps.clock }) });
   return app;
 }

@@ -3,6 +3,7 @@ import {
   connectRedis,
   createLogger,
   EventStream,
+  JobQueues,
   type Logger,
   LoginThrottle,
   migrate,
@@ -37,7 +38,9 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
   const redis = connectRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const events = new EventStream(redis, env.REDIS_PREFIX);
   const throttle = new LoginThrottle(redis, env.REDIS_PREFIX);
+  const queues = new JobQueues(redis, env.REDIS_PREFIX);
   const app = await buildServer({
+    queues,
     orm,
     clock: systemClock,
     events,
@@ -57,6 +60,7 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
     publicUrl,
     async close() {
       await app.close();
+      await queues.close();
       redis.disconnect();
       await orm.close();
     },

@@ -1,9 +1,20 @@
 // Opens the worker's connections and BullMQ workers; close() lets each finish the job in hand first.
-
-import { bullPrefix, type Clock, connectRedis, createLogger, type Logger, QUEUE_NAMES, systemClock } from '@switchboard/domain';
-import { Queue, Worker } from 'bullmq';
+import {
+  bullPrefix,
+  type Clock,
+  connectRedis,
+  createLogger,
+  EventStream,
+  JobQueues,
+  type Logger,
+  openOrm,
+  QUEUE_NAMES,
+  systemClock,
+} from '@switchboard/domain';
+import { type Processor, Queue, Worker } from 'bullmq';
 import type { WorkerEnv } from './config/worker-env.ts';
 import { heartbeatProcessor } from './processors/heartbeat.processor.ts';
+import { webhookEventProcessor } from './processors/webhook-event.processor.ts';
 
 export interface RunningWorker {
   logger: Logger;
@@ -12,8 +23,11 @@ export interface RunningWorker {
 
 export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): Promise<RunningWorker> {
   const logger = createLogger('worker', env.LOG_LEVEL);
+  const orm = await openOrm(env.DATABASE_URL);
   const redis = connectRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const prefix = bullPrefix(env.REDIS_PREFIX);
+  const events = new EventStream(redis, env.REDIS_PREFIX);
+  const queues = new JobQueues(redis, env.REDIS_PREFIX);
 
   const heartbeatQueue = new Queue(QUEUE_NAMES.heartbeat, { connection: redis, prefix });
   // A job scheduler with a fixed id: every worker upserts the same one, so there is one heartbeat however many run.
@@ -23,16 +37,15 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): P
     { name: 'heartbeat', data: { enqueuedAt: clock.now().toISOString() }, opts: { removeOnComplete: 10, removeOnFail: 100 } },
   );
 
+  const worker = (name: string, processor: Processor, concurrency: number) =>
+    new Worker(name, processor, { connection: redis, prefix, concurrency });
   const workers = [
-    new Worker(QUEUE_NAMES.heartbeat, heartbeatProcessor({ redis, prefix: env.REDIS_PREFIX, clock }), {
-      connection: redis,
-      prefix,
-      concurrency: 1,
-    }),
+    worker(QUEUE_NAMES.heartbeat, heartbeatProcessor({ redis, prefix: env.REDIS_PREFIX, clock, em: orm.em, queues }), 1),
+    worker(QUEUE_NAMES.webhookEvents, webhookEventProcessor({ orm, events, clock }), 16),
   ];
-  for (const worker of workers) {
-    worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, err: error }, 'job failed'));
-    worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'));
+  for (const w of workers) {
+    w.on('failed', (job, error) => logger.error({ queue: w.name, jobId: job?.id, err: error }, 'job failed'));
+    w.on('error', (error) => logger.error({ queue: w.name, err: error }, 'worker error'));
   }
   logger.info({ queues: workers.map((w) => w.name) }, 'worker started');
 
@@ -41,9 +54,10 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): P
     async close() {
       // Worker.close() waits for active jobs to complete before resolving.
       await Promise.all(workers.map((w) => w.close()));
-      await heartbeatQueue.close();
+      await Promise.all([heartbeatQueue.close(), queues.close()]);
       // BullMQ never closes a connection it was given (TOOLCHAIN trap 7).
       redis.disconnect();
+      await orm.close();
     },
   };
 }

@@ -21,7 +21,7 @@ it('processes the heartbeat job and records when it ran', async () => {
   await events.waitUntilReady();
   const completed = new Promise<unknown>((resolve) => events.once('completed', ({ returnvalue }) => resolve(returnvalue)));
   const worker = await startWorker(env(), clock);
-  expect(await completed).toEqual({ processedAt: '2026-07-01T08:00:00.000Z' });
+  expect(await completed).toEqual({ processedAt: '2026-07-01T08:00:00.000Z', requeued: 0 });
   expect(await lastHeartbeat(redis, prefix)).toEqual(new Date('2026-07-01T08:00:00Z'));
   await worker.close();
   await events.close();

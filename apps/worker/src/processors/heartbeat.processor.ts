@@ -1,13 +1,25 @@
-// Heartbeat: a repeating job whose only work is to stamp "the worker is alive and processing" in Redis.
-
-import { type Clock, heartbeatJobSchema, type Redis, recordHeartbeat } from '@switchboard/domain';
+// Heartbeat: a repeating job that stamps "the worker is alive and processing" in Redis, and does the
+// periodic upkeep that must not depend on any one request: re-enqueueing webhook events never applied.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  type Clock,
+  heartbeatJobSchema,
+  type JobQueues,
+  type Redis,
+  recordHeartbeat,
+  requeueStaleWebhookEvents,
+} from '@switchboard/domain';
 import type { Job } from 'bullmq';
 
-export function heartbeatProcessor(deps: { redis: Redis; prefix: string; clock: Clock }) {
-  return async (job: Job): Promise<{ processedAt: string }> => {
+/** An event not applied a minute after it arrived was lost on its way to the queue. */
+const STALE_AFTER_MS = 60_000;
+
+export function heartbeatProcessor(deps: { redis: Redis; prefix: string; clock: Clock; em: EntityManager; queues: JobQueues }) {
+  return async (job: Job): Promise<{ processedAt: string; requeued: number }> => {
     heartbeatJobSchema.parse(job.data);
     const at = deps.clock.now();
     await recordHeartbeat(deps.redis, deps.prefix, at);
-    return { processedAt: at.toISOString() };
+    const requeued = await requeueStaleWebhookEvents(deps.em, deps.queues, new Date(at.getTime() - STALE_AFTER_MS));
+    return { processedAt: at.toISOString(), requeued };
   };
 }

@@ -3,11 +3,19 @@ import { z } from 'zod';
 
 export const QUEUE_NAMES = {
   heartbeat: 'heartbeat',
+  webhookEvents: 'webhook-events',
+  send: 'send',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export const heartbeatJobSchema = z.object({ enqueuedAt: z.iso.datetime() });
 export type HeartbeatJob = z.infer<typeof heartbeatJobSchema>;
+
+export const webhookEventJobSchema = z.object({ eventId: z.uuid() });
+export type WebhookEventJob = z.infer<typeof webhookEventJobSchema>;
+
+export const sendJobSchema = z.object({ messageId: z.uuid() });
+export type SendJob = z.infer<typeof sendJobSchema>;
 
 /** BullMQ key prefix under the run's Redis prefix; the braces keep a queue's keys in one Redis Cluster slot. */
 export const bullPrefix = (redisPrefix: string) => `{${redisPrefix}}:bull`;

@@ -3,6 +3,7 @@ import { LoginThrottle } from '../auth/login-throttle.ts';
 import { type Clock, systemClock } from '../clock/clock.ts';
 import { type Orm, openOrm } from '../db/orm.ts';
 import { EventStream } from '../events/event-stream.ts';
+import { JobQueues } from '../queues/job-queues.ts';
 import { connectRedis, type Redis } from '../redis/redis.ts';
 import { SecretBox } from '../secrets/secret-box.ts';
 
@@ -15,6 +16,7 @@ export interface TestServices {
   clock: Clock;
   secrets: SecretBox;
   publicUrl: string;
+  queues: JobQueues;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function openTestServices(opts: {
 }): Promise<TestServices> {
   const orm = await openOrm(opts.databaseUrl);
   const redis = connectRedis({ url: opts.redisUrl, prefix: opts.redisPrefix });
+  const queues = new JobQueues(redis, opts.redisPrefix);
   return {
     orm,
     redis,
@@ -39,7 +42,9 @@ export async function openTestServices(opts: {
     clock: opts.clock ?? systemClock,
     secrets: new SecretBox(Buffer.alloc(32, 7)),
     publicUrl: opts.publicUrl ?? TEST_PUBLIC_URL,
+    queues,
     async close() {
+      await queues.close();
       redis.disconnect();
       await orm.close();
     },

@@ -1,0 +1,26 @@
+// Posting Twilio-shaped, signed webhooks to a test server, and applying what they enqueued as the worker would.
+import { applyWebhookEvent, twilioSignature } from '@switchboard/domain';
+import { TEST_PUBLIC_URL, type TestServices } from '@switchboard/domain/testing';
+
+export async function postWebhook(
+  serverUrl: string,
+  path: string,
+  params: Record<string, string>,
+  sign: { authToken: string } | { signature: string } | null,
+): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (sign)
+    headers['x-twilio-signature'] =
+      'signature' in sign ? sign.signature : twilioSignature(sign.authToken, `${TEST_PUBLIC_URL}${path}`, params);
+  return fetch(`${serverUrl}${path}`, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
+}
+
+/** Runs every waiting webhook job through the same function the worker's processor calls. */
+export async function drainWebhookEvents(services: TestServices): Promise<number> {
+  const jobs = await services.queues.webhookEvents.getJobs(['waiting', 'prioritized', 'delayed']);
+  for (const job of jobs.sort((a, b) => a.timestamp - b.timestamp)) {
+    await applyWebhookEvent({ em: services.orm.em, events: services.events, clock: services.clock }, job.data.eventId);
+    await job.remove();
+  }
+  return jobs.length;
+}

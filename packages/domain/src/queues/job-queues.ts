@@ -1,0 +1,39 @@
+// The producer side of the queues, shared by the server and the worker. Job ids are the event's or the
+// message's id, so enqueueing the same work twice adds it once.
+import { type JobsOptions, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { bullPrefix, QUEUE_NAMES, type SendJob, type WebhookEventJob } from './queue-names.ts';
+
+const KEEP: JobsOptions = { removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } };
+
+export class JobQueues {
+  readonly webhookEvents: Queue<WebhookEventJob>;
+  readonly send: Queue<SendJob>;
+
+  constructor(redis: Redis, redisPrefix: string) {
+    const prefix = bullPrefix(redisPrefix);
+    this.webhookEvents = new Queue<WebhookEventJob>(QUEUE_NAMES.webhookEvents, { connection: redis, prefix });
+    this.send = new Queue<SendJob>(QUEUE_NAMES.send, { connection: redis, prefix });
+  }
+
+  async enqueueWebhookEvent(eventId: string): Promise<void> {
+    await this.webhookEvents.add(
+      'apply',
+      { eventId },
+      { ...KEEP, jobId: eventId, attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+    );
+  }
+
+  async enqueueSend(messageId: string, delayMs = 0): Promise<void> {
+    // The delay is for rate-limited retries; dedupe by message id keeps one job per message.
+    await this.send.add(
+      'send',
+      { messageId },
+      { ...KEEP, jobId: messageId, delay: delayMs, attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.webhookEvents.close(), this.send.close()]);
+  }
+}
