@@ -1,5 +1,5 @@
 // Posting Twilio-shaped, signed webhooks to a test server, and applying what they enqueued as the worker would.
-import { applyWebhookEvent, twilioSignature } from '@switchboard/domain';
+import { applyWebhookEvent, deliverOutboundMessage, messagingProviderFor, SendRateLimiter, twilioSignature } from '@switchboard/domain';
 import { TEST_PUBLIC_URL, type TestServices } from '@switchboard/domain/testing';
 
 export async function postWebhook(
@@ -23,4 +23,30 @@ export async function drainWebhookEvents(services: TestServices): Promise<number
     await job.remove();
   }
   return jobs.length;
+}
+
+/** Runs every waiting send job through the worker's delivery function; returns each outcome kind. */
+export async function drainSends(
+  services: TestServices,
+  opts: { twilioApiUrl: string; perSecondLimiter?: SendRateLimiter },
+): Promise<string[]> {
+  const jobs = await services.queues.send.getJobs(['waiting', 'prioritized', 'delayed']);
+  const outcomes: string[] = [];
+  const limiter = opts.perSecondLimiter ?? new SendRateLimiter(services.redis, `${services.prefix}:${Math.random()}`);
+  for (const job of jobs.sort((a, b) => a.timestamp - b.timestamp)) {
+    const outcome = await deliverOutboundMessage(
+      {
+        em: services.orm.em,
+        events: services.events,
+        clock: services.clock,
+        limiter,
+        publicUrl: services.publicUrl,
+        providerFor: (row) => messagingProviderFor(row, { secrets: services.secrets, twilioApiUrl: opts.twilioApiUrl }),
+      },
+      job.data.messageId,
+    );
+    outcomes.push(outcome.kind);
+    await job.remove();
+  }
+  return outcomes;
 }

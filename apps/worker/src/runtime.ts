@@ -7,13 +7,18 @@ import {
   EventStream,
   JobQueues,
   type Logger,
+  messagingProviderFor,
   openOrm,
   QUEUE_NAMES,
+  resolveSecretKey,
+  SecretBox,
+  SendRateLimiter,
   systemClock,
 } from '@switchboard/domain';
 import { type Processor, Queue, Worker } from 'bullmq';
 import type { WorkerEnv } from './config/worker-env.ts';
 import { heartbeatProcessor } from './processors/heartbeat.processor.ts';
+import { sendProcessor } from './processors/send.processor.ts';
 import { webhookEventProcessor } from './processors/webhook-event.processor.ts';
 
 export interface RunningWorker {
@@ -28,6 +33,9 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): P
   const prefix = bullPrefix(env.REDIS_PREFIX);
   const events = new EventStream(redis, env.REDIS_PREFIX);
   const queues = new JobQueues(redis, env.REDIS_PREFIX);
+  const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, nodeEnv: env.NODE_ENV, devKeyFile: '.data/secret-key' }));
+  const publicUrl = env.PUBLIC_URL;
+  const providerDeps = { secrets, twilioApiUrl: env.TWILIO_API_URL };
 
   const heartbeatQueue = new Queue(QUEUE_NAMES.heartbeat, { connection: redis, prefix });
   // A job scheduler with a fixed id: every worker upserts the same one, so there is one heartbeat however many run.
@@ -42,6 +50,18 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): P
   const workers = [
     worker(QUEUE_NAMES.heartbeat, heartbeatProcessor({ redis, prefix: env.REDIS_PREFIX, clock, em: orm.em, queues }), 1),
     worker(QUEUE_NAMES.webhookEvents, webhookEventProcessor({ orm, events, clock }), 16),
+    worker(
+      QUEUE_NAMES.send,
+      sendProcessor({
+        em: orm.em,
+        events,
+        clock,
+        limiter: new SendRateLimiter(redis, env.REDIS_PREFIX),
+        publicUrl,
+        providerFor: (row) => messagingProviderFor(row, providerDeps),
+      }),
+      env.SEND_CONCURRENCY,
+    ),
   ];
   for (const w of workers) {
     w.on('failed', (job, error) => logger.error({ queue: w.name, jobId: job?.id, err: error }, 'job failed'));

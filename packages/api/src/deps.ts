@@ -1,5 +1,5 @@
 // What the API needs from the process that hosts it; built once at start-up (server) or per test.
-import type { Clock, EventStream, LoginThrottle, Orm, SecretBox } from '@switchboard/domain';
+import type { Clock, EventStream, JobQueues, LoginThrottle, Orm, SecretBox } from '@switchboard/domain';
 
 export interface ApiDeps {
   orm: Orm;
@@ -7,6 +7,7 @@ export interface ApiDeps {
   events: EventStream;
   throttle: LoginThrottle;
   secrets: SecretBox;
+  queues: JobQueues;
   /** The server's public base URL: webhook URLs shown to users and signed by Twilio start with it. */
   publicUrl: string;
   twilioApiUrl?: string | undefined;

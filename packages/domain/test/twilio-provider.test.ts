@@ -24,6 +24,7 @@ const send = (content: OutboundContent) =>
     to: '+15005550006',
     content,
     statusCallbackUrl: 'https://sb.example.com/webhooks/twilio/p-1/status?mid=m-1',
+    displayedBody: null,
   });
 
 describe('Messages.create request fields per kind', () => {
@@ -72,6 +73,7 @@ describe('Messages.create request fields per kind', () => {
       to: 'whatsapp:+15005550006',
       content: { kind: 'text', body: 'x' },
       statusCallbackUrl: 'https://x/s',
+      displayedBody: null,
     });
     expect(fake.requests[0]?.form).toMatchObject({ MessagingServiceSid: `MG${'c'.repeat(32)}`, To: 'whatsapp:+15005550006' });
     expect(fake.requests[0]?.form.From).toBeUndefined();
@@ -97,7 +99,7 @@ describe('Twilio errors become ProviderErrors with readable reasons', () => {
   it('an unreachable Twilio is a retryable error without a code', async () => {
     const nowhere = new TwilioProvider({ accountSid, authToken: 't', sender: 'whatsapp:+1' }, { apiUrl: 'http://127.0.0.1:9' });
     const error = (await nowhere
-      .send({ messageId: 'm', to: '+1', content: { kind: 'text', body: 'x' }, statusCallbackUrl: 'https://x' })
+      .send({ messageId: 'm', to: '+1', content: { kind: 'text', body: 'x' }, statusCallbackUrl: 'https://x', displayedBody: 'x' })
       .catch((e: unknown) => e)) as ProviderError;
     expect(error).toBeInstanceOf(ProviderError);
     expect(error.code).toBeNull();

@@ -9,6 +9,10 @@ export const workerEnvShape = {
   SECRET_KEY: envFields.SECRET_KEY,
   LOG_LEVEL: envFields.LOG_LEVEL,
   TWILIO_API_URL: envFields.TWILIO_API_URL,
+  /** Status callbacks point here, so the worker must know the server's public URL. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3000'),
+  /** Sends in flight at once per worker process; the per-sender rate limit applies on top. */
+  SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
   NODE_ENV: envFields.NODE_ENV,
   /** Seconds between heartbeat jobs. */
   HEARTBEAT_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),

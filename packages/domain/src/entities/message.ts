@@ -31,6 +31,8 @@ export const MessageSchema = defineEntity({
     providerMessageId: p.string().length(64).nullable().unique(),
     priceMicros: p.bigint('number').nullable(),
     priceCurrency: p.string().length(3).nullable(),
+    /** When a worker handed it to the provider; with no provider id yet, the outcome of that call is unknown. */
+    sendStartedAt: p.datetime().nullable(),
     sentAt: p.datetime().nullable(),
     deliveredAt: p.datetime().nullable(),
     readAt: p.datetime().nullable(),

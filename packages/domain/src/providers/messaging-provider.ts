@@ -11,6 +11,8 @@ export interface OutboundMessage {
   to: string;
   content: OutboundContent;
   statusCallbackUrl: string;
+  /** The text the lead sees (rendered template, caption), to recognise the message in the provider's log. */
+  displayedBody: string | null;
 }
 
 export interface SendResult {
@@ -34,6 +36,11 @@ export class ProviderError extends Error {
 
 export interface MessagingProvider {
   send(message: OutboundMessage): Promise<SendResult>;
+  /**
+   * After a crash mid-send: the message if the provider did receive it since `since`, else null.
+   * Twilio has no idempotency key, so this is how a retry avoids sending twice.
+   */
+  findSent?(message: OutboundMessage, since: Date): Promise<SendResult | null>;
   /** Checks that the credentials work; resolves with the account's friendly name. */
   testConnection(): Promise<{ ok: true; accountName: string }>;
 }

@@ -74,6 +74,28 @@ export class TwilioProvider implements MessagingProvider {
     }
   }
 
+  async findSent(message: OutboundMessage, since: Date): Promise<SendResult | null> {
+    try {
+      // A minute of slack for clock differences between us and Twilio.
+      const recent = await this.client.messages.list({
+        to: whatsapp(message.to),
+        dateSentAfter: new Date(since.getTime() - 60_000),
+        limit: 100,
+      });
+      const match = recent.find((m) => (m.body ?? null) === message.displayedBody);
+      return match
+        ? {
+            providerMessageId: match.sid,
+            status: match.status,
+            priceMicros: priceToMicros(match.price),
+            priceCurrency: match.priceUnit ?? null,
+          }
+        : null;
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  }
+
   async testConnection(): Promise<{ ok: true; accountName: string }> {
     try {
       const account = await this.client.api.v2010.accounts(this.credentials.accountSid).fetch();

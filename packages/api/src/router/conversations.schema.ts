@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+const leadId = z.uuid();
+export const sendTextInput = z.object({
+  leadId,
+  text: z.string().trim().min(1, 'Write a message').max(1600, 'WhatsApp allows 1,600 characters'),
+});
+export const sendMediaInput = z.object({
+  leadId,
+  mediaUrl: z.url({ protocol: /^https?$/, error: 'A public http(s) URL of the file' }),
+  caption: z.string().max(1024).optional(),
+});
+export const sendTemplateInput = z.object({
+  leadId,
+  templateId: z.uuid(),
+  variables: z.record(z.string(), z.string().max(1024)).optional(),
+});
+export const leadIdInput = z.object({ leadId });
