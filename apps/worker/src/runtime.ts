@@ -46,7 +46,13 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): P
   );
 
   const worker = (name: string, processor: Processor, concurrency: number) =>
-    new Worker(name, processor, { connection: redis, prefix, concurrency });
+    new Worker(name, processor, {
+      connection: redis,
+      prefix,
+      concurrency,
+      lockDuration: env.JOB_LOCK_MS,
+      stalledInterval: env.JOB_LOCK_MS,
+    });
   const workers = [
     worker(QUEUE_NAMES.heartbeat, heartbeatProcessor({ redis, prefix: env.REDIS_PREFIX, clock, em: orm.em, queues }), 1),
     worker(QUEUE_NAMES.webhookEvents, webhookEventProcessor({ orm, events, clock }), 16),

@@ -13,6 +13,7 @@ export * from './conversations/conversation-queries.ts';
 export * from './conversations/deliver-outbound-message.ts';
 export * from './conversations/message-view.ts';
 export * from './conversations/queue-outbound-message.ts';
+export * from './conversations/requeue-stale-sends.ts';
 export * from './conversations/send-rules.ts';
 export * from './db/orm.ts';
 export * from './db/orm-config.ts';

@@ -13,6 +13,8 @@ export const workerEnvShape = {
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:3000'),
   /** Sends in flight at once per worker process; the per-sender rate limit applies on top. */
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  /** How long a job's lock lasts; a worker that died is noticed (and its jobs retried) after about this long. */
+  JOB_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   NODE_ENV: envFields.NODE_ENV,
   /** Seconds between heartbeat jobs. */
   HEARTBEAT_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),

@@ -1,5 +1,6 @@
 // Heartbeat: a repeating job that stamps "the worker is alive and processing" in Redis, and does the
-// periodic upkeep that must not depend on any one request: re-enqueueing webhook events never applied.
+// periodic upkeep that must not depend on any one request: re-enqueueing webhook events never applied and
+// messages whose send job was lost.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type Clock,
@@ -7,6 +8,7 @@ import {
   type JobQueues,
   type Redis,
   recordHeartbeat,
+  requeueStaleSends,
   requeueStaleWebhookEvents,
 } from '@switchboard/domain';
 import type { Job } from 'bullmq';
@@ -19,7 +21,9 @@ export function heartbeatProcessor(deps: { redis: Redis; prefix: string; clock: 
     heartbeatJobSchema.parse(job.data);
     const at = deps.clock.now();
     await recordHeartbeat(deps.redis, deps.prefix, at);
-    const requeued = await requeueStaleWebhookEvents(deps.em, deps.queues, new Date(at.getTime() - STALE_AFTER_MS));
+    const staleBefore = new Date(at.getTime() - STALE_AFTER_MS);
+    const requeued =
+      (await requeueStaleWebhookEvents(deps.em, deps.queues, staleBefore)) + (await requeueStaleSends(deps.em, deps.queues, staleBefore));
     return { processedAt: at.toISOString(), requeued };
   };
 }
