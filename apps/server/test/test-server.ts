@@ -1,5 +1,6 @@
 // A real server on a free port over the run's database and Redis, and typed tRPC clients for it.
 
+import { createServer } from 'node:net';
 import type { AppRouter } from '@switchboard/api';
 import { type Clock, createLogger } from '@switchboard/domain';
 import { openTestServices, type TestServices } from '@switchboard/domain/testing';
@@ -15,15 +16,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { clock?: Clock; prefix: string; twilioApiUrl?: string }): Promise<TestServer> {
+/** `reachablePublicUrl`: PUBLIC_URL is the server's real address, so the simulator can call it back. */
+export async function startTestServer(opts: {
+  clock?: Clock;
+  prefix: string;
+  twilioApiUrl?: string;
+  reachablePublicUrl?: boolean;
+}): Promise<TestServer> {
+  const port = opts.reachablePublicUrl ? await freePort() : 0;
   const services = await openTestServices({
     databaseUrl: inject('databaseUrl'),
     redisUrl: inject('redisUrl'),
     redisPrefix: `${inject('redisPrefix')}:${opts.prefix}`,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(port ? { publicUrl: `http://127.0.0.1:${port}` } : {}),
   });
   const app = await buildServer({ ...services, twilioApiUrl: opts.twilioApiUrl, logger: createLogger('server-test', 'silent') });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port, host: '127.0.0.1' });
   return {
     url,
     services,
@@ -61,4 +70,13 @@ export async function outcome(call: Promise<unknown>): Promise<ErrorData> {
     if (error instanceof TRPCClientError) return error.data as ErrorData;
     throw error;
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

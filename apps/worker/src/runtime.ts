@@ -13,7 +13,9 @@ import {
   resolveSecretKey,
   SecretBox,
   SendRateLimiter,
+  SimulatorProvider,
   systemClock,
+  type WhatsappProvider,
 } from '@switchboard/domain';
 import { type Processor, Queue, Worker } from 'bullmq';
 import type { WorkerEnv } from './config/worker-env.ts';
@@ -35,7 +37,12 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): P
   const queues = new JobQueues(redis, env.REDIS_PREFIX);
   const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, nodeEnv: env.NODE_ENV, devKeyFile: '.data/secret-key' }));
   const publicUrl = env.PUBLIC_URL;
-  const providerDeps = { secrets, twilioApiUrl: env.TWILIO_API_URL };
+  const providerDeps = {
+    secrets,
+    twilioApiUrl: env.TWILIO_API_URL,
+    simulator: (row: WhatsappProvider, authToken: string) =>
+      new SimulatorProvider(row, authToken, { publicUrl, onError: (err) => logger.warn({ err }, 'simulator callback failed') }),
+  };
 
   const heartbeatQueue = new Queue(QUEUE_NAMES.heartbeat, { connection: redis, prefix });
   // A job scheduler with a fixed id: every worker upserts the same one, so there is one heartbeat however many run.

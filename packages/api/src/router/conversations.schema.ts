@@ -16,3 +16,7 @@ export const sendTemplateInput = z.object({
   variables: z.record(z.string(), z.string().max(1024)).optional(),
 });
 export const leadIdInput = z.object({ leadId });
+export const simulateInboundInput = z.object({
+  phone: z.string().trim().min(1).max(32),
+  body: z.string().trim().min(1, 'Write the lead’s message').max(1600),
+});
