@@ -5,6 +5,7 @@ import { conversationsRouter } from './router/conversations.ts';
 import { eventsRouter } from './router/events.ts';
 import { leadsRouter } from './router/leads.ts';
 import { providersRouter } from './router/providers.ts';
+import { templatesRouter } from './router/templates.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   leads: leadsRouter,
   conversations: conversationsRouter,
   providers: providersRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

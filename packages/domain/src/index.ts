@@ -44,6 +44,7 @@ export * from './queues/worker-heartbeat.ts';
 export * from './redis/redis.ts';
 export * from './secrets/secret-box.ts';
 export * from './templates/render-template.ts';
+export * from './templates/template-queries.ts';
 export * from './tenancy/tenant-scope.ts';
 export * from './webhooks/inbox-sweeper.ts';
 export * from './webhooks/provider-directory.ts';
