@@ -1,2 +1,2 @@
 export { loadWorkerEnv, type WorkerEnv } from './config/worker-env.ts';
-export { type RunningWorker, startWorker } from './runtime.ts';
+export { type RunningWorker, startWorker, type WorkerOptions } from './runtime.ts';

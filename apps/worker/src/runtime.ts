@@ -13,6 +13,7 @@ import {
   resolveSecretKey,
   SecretBox,
   SendRateLimiter,
+  type SimulatorOptions,
   SimulatorProvider,
   systemClock,
   type WhatsappProvider,
@@ -28,7 +29,12 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): Promise<RunningWorker> {
+export interface WorkerOptions {
+  /** Tests pin what the simulator does; the product plays its realistic default script. */
+  simulatorScript?: SimulatorOptions['script'];
+}
+
+export async function startWorker(env: WorkerEnv, clock: Clock = systemClock, options: WorkerOptions = {}): Promise<RunningWorker> {
   const logger = createLogger('worker', env.LOG_LEVEL);
   const orm = await openOrm(env.DATABASE_URL);
   const redis = connectRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
@@ -41,7 +47,11 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock): P
     secrets,
     twilioApiUrl: env.TWILIO_API_URL,
     simulator: (row: WhatsappProvider, authToken: string) =>
-      new SimulatorProvider(row, authToken, { publicUrl, onError: (err) => logger.warn({ err }, 'simulator callback failed') }),
+      new SimulatorProvider(row, authToken, {
+        publicUrl,
+        onError: (err) => logger.warn({ err }, 'simulator callback failed'),
+        ...(options.simulatorScript ? { script: options.simulatorScript } : {}),
+      }),
   };
 
   const heartbeatQueue = new Queue(QUEUE_NAMES.heartbeat, { connection: redis, prefix });

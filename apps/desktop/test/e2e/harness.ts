@@ -2,6 +2,7 @@
 // and headless Chromium (Debian's) driven by playwright-core.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,16 +23,20 @@ export function buildRenderer(): void {
 
 export const serveRenderer = () => serveConsole();
 
-export async function startApiServer(prefix: string) {
+/** The real server; `reachable` makes PUBLIC_URL its own address so the simulator can call its webhooks. */
+export async function startApiServer(prefix: string, opts: { reachable?: boolean } = {}) {
+  const port = opts.reachable ? await freePort() : 0;
   const services = await openTestServices({
+    ...(port ? { publicUrl: `http://127.0.0.1:${port}` } : {}),
     databaseUrl: inject('databaseUrl'),
     redisUrl: inject('redisUrl'),
     redisPrefix: `${inject('redisPrefix')}:${prefix}`,
   });
   const app = await buildServer({ ...services, logger: createLogger('e2e', 'silent') });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port, host: '127.0.0.1' });
   return {
     url,
+    services,
     async close() {
       await app.close();
       await services.close();
@@ -62,4 +67,13 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

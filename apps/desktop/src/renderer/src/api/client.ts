@@ -5,6 +5,11 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type 
 export type ApiClient = TRPCClient<AppRouter>;
 export type User = RouterOutputs['auth']['me'];
 export type Agent = RouterOutputs['agents']['list'][number];
+export type Conversation = RouterOutputs['conversations']['list'][number];
+export type Timeline = RouterOutputs['conversations']['timeline'];
+export type TimelineMessage = Timeline['messages'][number];
+export type TemplateSummary = RouterOutputs['templates']['list'][number];
+export type Provider = RouterOutputs['providers']['list'][number];
 
 export function createApiClient(serverUrl: string, token: string | null): ApiClient {
   const url = `${serverUrl.replace(/\/+$/, '')}/trpc`;

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useSession } from '../api/session-context.tsx';
 import { AgentsScreen } from '../screens/agents/AgentsScreen.tsx';
+import { ConversationsScreen } from '../screens/conversations/ConversationsScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { UpcomingScreen } from '../screens/upcoming/UpcomingScreen.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
@@ -47,8 +48,9 @@ export function AppShell() {
         </header>
         <section className="content">
           {screen === 'agents' && <AgentsScreen />}
+          {screen === 'conversations' && <ConversationsScreen />}
           {screen === 'settings' && <SettingsScreen />}
-          {screen !== 'agents' && screen !== 'settings' && <UpcomingScreen screen={screen} />}
+          {!['agents', 'conversations', 'settings'].includes(screen) && <UpcomingScreen screen={screen} />}
         </section>
       </div>
     </div>

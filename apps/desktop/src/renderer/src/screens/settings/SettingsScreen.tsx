@@ -1,5 +1,6 @@
 // The signed-in account and the server this console talks to.
 import { useSession } from '../../api/session-context.tsx';
+import { WhatsAppProviderSettings } from './WhatsAppProviderSettings.tsx';
 
 export function SettingsScreen() {
   const { user, serverUrl, signOut } = useSession();
@@ -26,6 +27,7 @@ export function SettingsScreen() {
           Sign out
         </button>
       </div>
+      {user.role !== 'operator' && <WhatsAppProviderSettings />}
     </div>
   );
 }

@@ -4,7 +4,6 @@ import type { ScreenId } from '../../shell/screens.ts';
 const DESCRIPTIONS: Partial<Record<ScreenId, { title: string; text: string }>> = {
   templates: { title: 'Templates', text: 'WhatsApp templates with variables and buttons, a live preview, and Twilio’s approval status.' },
   leads: { title: 'Leads', text: 'Your leads with their channel preference and WhatsApp consent, CSV import and bulk actions.' },
-  conversations: { title: 'Conversations', text: 'Every lead’s calls and WhatsApp messages in one timeline, with live delivery ticks.' },
   campaigns: { title: 'Campaigns', text: 'Multi-channel campaigns and follow-up sequences with A/B tests.' },
   analytics: { title: 'Analytics', text: 'Voice and WhatsApp compared on response, conversion and cost.' },
 };

@@ -1,0 +1,114 @@
+// A lead writes in (through the simulator), the user opens the conversation, replies, and watches the ticks
+// move sent → delivered → read as the simulator's signed callbacks reach the server and the worker applies them.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { uniqueEmail } from '@switchboard/domain/testing';
+import { loadWorkerEnv, type RunningWorker, startWorker } from '@switchboard/worker';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, startApiServer } from './harness.ts';
+
+let api: Awaited<ReturnType<typeof startApiServer>>;
+let web: Awaited<ReturnType<typeof serveRenderer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let worker: RunningWorker;
+let email: string;
+const password = 'correct-horse-42';
+
+beforeAll(async () => {
+  buildRenderer();
+  [api, web, browser] = await Promise.all([startApiServer('e2e-conversations', { reachable: true }), serveRenderer(), launchBrowser()]);
+  worker = await startWorker(
+    loadWorkerEnv({
+      DATABASE_URL: inject('databaseUrl'),
+      REDIS_URL: inject('redisUrl'),
+      REDIS_PREFIX: `${inject('redisPrefix')}:e2e-conversations`,
+      SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PUBLIC_URL: api.services.publicUrl,
+      LOG_LEVEL: 'silent',
+      HEARTBEAT_EVERY_SECONDS: '3600',
+    }),
+    undefined,
+    {
+      // Callbacks a second apart, so each tick can be seen before the next arrives.
+      simulatorScript: () => ({
+        callbacks: [
+          { afterMs: 700, status: 'sent' },
+          { afterMs: 1700, status: 'delivered' },
+          { afterMs: 2700, status: 'read' },
+        ],
+        reply: null,
+      }),
+    },
+  );
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  email = uniqueEmail('convo');
+  const signUp = await fetch(`${api.url}/trpc/auth.signUp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ companyName: 'Harbor Realty', name: 'Olivia Ops', email, password }),
+  });
+  const { token } = ((await signUp.json()) as { result: { data: { token: string } } }).result.data;
+  const provider = await fetch(`${api.url}/trpc/providers.upsertWhatsApp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ kind: 'simulator', from: '+15550100000' }),
+  });
+  expect(provider.status).toBe(200);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await web?.close();
+  await api?.close();
+});
+
+async function signedIn(): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(`${web.url}/?server=${encodeURIComponent(api.url)}`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="connection"][data-state="live"]').waitFor();
+  return page;
+}
+
+it('open a conversation, send, and see the ticks move live as callbacks arrive', async () => {
+  const page = await signedIn();
+  await page.getByTestId('nav-conversations').click();
+  await page.getByTestId('simulate-form').waitFor();
+  await page.getByTestId('simulate-phone').fill('+15550101001');
+  await page.getByTestId('simulate-body').fill('Hi! Is the house on Elm Street still available?');
+  await page.getByTestId('simulate-send').click();
+
+  // The inbound message arrives through webhook → inbox → worker → event stream, without a reload.
+  await page.getByTestId('conversation-item').first().waitFor();
+  await page.getByTestId('conversation-item').first().click();
+  await page.locator('[data-testid="message"]', { hasText: 'Elm Street' }).waitFor();
+  expect(await page.getByTestId('window-state').textContent()).toMatch(/Window open · 23 h 59 m left|Window open · 24 h 0 m left/);
+
+  await page.getByTestId('composer-text').fill('Yes it is! Would Saturday at 10 work for a viewing?');
+  await page.getByTestId('composer-send').click();
+  const outbound = page.locator('[data-testid="message"]', { hasText: 'Saturday at 10' });
+  await outbound.waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'conversation-failure.png') });
+    throw error;
+  });
+  const tick = outbound.getByTestId('ticks');
+  const seen: string[] = [];
+  for (const status of ['sent', 'delivered', 'read']) {
+    await outbound.locator(`[data-testid="ticks"][data-status="${status}"]`).waitFor({ timeout: 15_000 });
+    seen.push((await tick.getAttribute('data-status')) as string);
+    if (status === 'delivered') await page.screenshot({ path: join(SCREENSHOT_DIR, 'conversation-delivered.png') });
+  }
+  expect(seen).toEqual(['sent', 'delivered', 'read']);
+  expect(await tick.getAttribute('title')).toBe('Read');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'conversation.png') });
+
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('webhook-urls').waitFor();
+  expect(await page.getByTestId('webhook-urls').textContent()).toContain(`${api.services.publicUrl}/webhooks/twilio/`);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'settings-provider.png'), fullPage: true });
+});
