@@ -5,12 +5,16 @@ import { cpus } from 'node:os';
 import { createTestDatabase, newTestRedisPrefix, TEST_REDIS_URL } from '@switchboard/domain/testing';
 import { benchApi } from './bench/api.bench.ts';
 import type { Figure } from './bench/measure.ts';
+import { benchSending } from './bench/send.bench.ts';
+import { benchWebhooks } from './bench/webhooks.bench.ts';
 
 const db = await createTestDatabase();
 const env = { databaseUrl: db.url, redisUrl: TEST_REDIS_URL, redisPrefix: newTestRedisPrefix() };
 const figures: Figure[] = [];
 try {
   figures.push(...(await benchApi(env)));
+  figures.push(...(await benchWebhooks({ ...env, redisPrefix: `${env.redisPrefix}:hooks` })));
+  figures.push(...(await benchSending({ ...env, redisPrefix: `${env.redisPrefix}:send` })));
 } finally {
   await db.drop();
 }

@@ -2,6 +2,7 @@
 import {
   bullPrefix,
   type Clock,
+  cachedProviders,
   connectRedis,
   createLogger,
   EventStream,
@@ -81,7 +82,7 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock, op
         clock,
         limiter: new SendRateLimiter(redis, env.REDIS_PREFIX),
         publicUrl,
-        providerFor: (row) => messagingProviderFor(row, providerDeps),
+        providerFor: cachedProviders((row) => messagingProviderFor(row, providerDeps)),
       }),
       env.SEND_CONCURRENCY,
     ),

@@ -1,13 +1,12 @@
 // Twilio's webhooks: verify the signature against PUBLIC_URL and the provider's token, record the event once,
 // enqueue it, and answer at once. All the work happens in the worker.
-
 import {
   type Clock,
+  InboxWriter,
   isValidTwilioSignature,
   type JobQueues,
   type Orm,
   type ProviderDirectory,
-  recordWebhook,
   type WebhookKind,
 } from '@switchboard/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -24,6 +23,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 
 export function registerTwilioWebhooks(app: FastifyInstance, deps: WebhookDeps): void {
   const publicBase = deps.publicUrl.replace(/\/+$/, '');
+  const inbox = new InboxWriter({ em: deps.orm.em, queues: deps.queues });
 
   const handle = (kind: WebhookKind) => async (request: FastifyRequest<{ Params: { providerId: string } }>, reply: FastifyReply) => {
     const provider = await deps.providers.find(request.params.providerId);
@@ -37,7 +37,8 @@ export function registerTwilioWebhooks(app: FastifyInstance, deps: WebhookDeps):
       params,
     });
     if (!valid) return reply.code(403).send({ error: 'Invalid signature' });
-    const eventId = await recordWebhook(deps.orm.em, {
+    // Stored once under its dedupe key and enqueued (a repeat is acknowledged like the first, and not enqueued).
+    await inbox.record({
       companyId: provider.companyId,
       providerId: provider.id,
       kind,
@@ -45,8 +46,6 @@ export function registerTwilioWebhooks(app: FastifyInstance, deps: WebhookDeps):
       query: request.query as Record<string, string>,
       receivedAt: deps.clock.now(),
     });
-    // A repeat is acknowledged like the first; only a new event is enqueued.
-    if (eventId) await deps.queues.enqueueWebhookEvent(eventId);
     if (kind === 'twilio.inbound') return reply.code(200).type('text/xml').send(EMPTY_TWIML);
     return reply.code(200).send();
   };

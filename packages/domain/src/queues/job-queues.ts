@@ -24,6 +24,17 @@ export class JobQueues {
     );
   }
 
+  async enqueueWebhookEvents(eventIds: string[]): Promise<void> {
+    if (!eventIds.length) return;
+    await this.webhookEvents.addBulk(
+      eventIds.map((eventId) => ({
+        name: 'apply',
+        data: { eventId },
+        opts: { ...KEEP, jobId: eventId, attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
+      })),
+    );
+  }
+
   async enqueueSend(messageId: string, delayMs = 0): Promise<void> {
     // The delay is for rate-limited retries; dedupe by message id keeps one job per message.
     await this.send.add(

@@ -27,13 +27,18 @@ export function dedupeKey(kind: WebhookKind, params: Record<string, string | str
 /** Returns the new event's id, or null when the same event was recorded before. */
 export async function recordWebhook(em: EntityManager, hook: IncomingWebhook): Promise<string | null> {
   const id = randomUUID();
-  const payload = { ...flatten(hook.params), ...Object.fromEntries(Object.entries(hook.query).map(([k, v]) => [`?${k}`, v])) };
+  const payload = inboxPayload(hook);
   const rows = await em.getConnection().execute<{ id: string }[]>(
     `insert into webhook_events (id, company_id, provider_id, kind, dedupe_key, payload, received_at)
        values (?, ?, ?, ?, ?, ?, ?) on conflict (provider_id, dedupe_key) do nothing returning id`,
     [id, hook.companyId, hook.providerId, hook.kind, dedupeKey(hook.kind, hook.params), JSON.stringify(payload), hook.receivedAt],
   );
   return rows[0]?.id ?? null;
+}
+
+/** The stored form of an event: its form fields, and the callback URL's query parameters prefixed with `?`. */
+export function inboxPayload(hook: IncomingWebhook): Record<string, string> {
+  return { ...flatten(hook.params), ...Object.fromEntries(Object.entries(hook.query).map(([k, v]) => [`?${k}`, v])) };
 }
 
 function flatten(params: Record<string, string | string[]>): Record<string, string> {

@@ -1,0 +1,209 @@
+// The send pipeline end to end (queued message → send worker → zero-latency fake Twilio → provider id stored),
+// beside raw BullMQ add-and-process of the same number of no-op jobs; and a status callback's way to a console
+// (signed POST → inbox → worker → event stream → SSE), the latency a user sees on the ticks.
+import { randomUUID } from 'node:crypto';
+import {
+  bullPrefix,
+  connectRedis,
+  Lead,
+  LoginThrottle,
+  openOrm,
+  SecretBox,
+  signUp,
+  systemClock,
+  TenantScope,
+  twilioSignature,
+  upsertWhatsappProvider,
+  WhatsappSession,
+} from '@switchboard/domain';
+import { FakeTwilio } from '@switchboard/domain/testing';
+import { Queue, Worker } from 'bullmq';
+import { type Figure, percentile } from './measure.ts';
+import { freePort, startProcess, waitForHttp } from './processes.ts';
+
+const MESSAGES = 10_000;
+const AUTH_TOKEN = 'bench-send-token';
+
+interface Env {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('benchmark timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function rawBullmq(env: Env): Promise<number> {
+  const redis = connectRedis({ url: env.redisUrl, prefix: env.redisPrefix });
+  const prefix = bullPrefix(`${env.redisPrefix}:raw`);
+  const queue = new Queue('raw', { connection: redis, prefix });
+  let done = 0;
+  const finished = Promise.withResolvers<void>();
+  const worker = new Worker(
+    'raw',
+    async () => {
+      if (++done === MESSAGES) finished.resolve();
+    },
+    { connection: redis.duplicate(), prefix, concurrency: 200 },
+  );
+  const start = performance.now();
+  for (let i = 0; i < MESSAGES; i += 1000) {
+    await queue.addBulk(
+      Array.from({ length: 1000 }, (_, j) => ({
+        name: 'job',
+        data: { messageId: randomUUID() },
+        opts: { jobId: `raw-${i + j}`, removeOnComplete: true },
+      })),
+    );
+  }
+  await finished.promise;
+  const seconds = (performance.now() - start) / 1000;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  redis.disconnect();
+  return MESSAGES / seconds;
+}
+
+export async function benchSending(env: Env): Promise<Figure[]> {
+  const fake = await new FakeTwilio().start();
+  const orm = await openOrm(env.databaseUrl);
+  const redis = connectRedis({ url: env.redisUrl, prefix: env.redisPrefix });
+  const secretKey = Buffer.alloc(32, 9);
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const common = {
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    REDIS_PREFIX: env.redisPrefix,
+    SECRET_KEY: secretKey.toString('base64'),
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: publicUrl,
+  };
+  const server = startProcess('apps/server/src/main.ts', { ...common, PORT: String(port) });
+  const worker = startProcess('apps/worker/src/main.ts', {
+    ...common,
+    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}),
+    TWILIO_API_URL: fake.url,
+    SEND_CONCURRENCY: '200',
+    HEARTBEAT_EVERY_SECONDS: '3600',
+  });
+  try {
+    await waitForHttp(`${publicUrl}/healthz`);
+    const { user, token } = await signUp(
+      { em: orm.em, clock: systemClock, throttle: new LoginThrottle(redis, env.redisPrefix) },
+      { companyName: 'Send bench', name: 'B', email: `send-bench-${Date.now()}@example.test`, password: 'bench-password' },
+    );
+    const scope = new TenantScope(orm.em.fork(), user.companyId, systemClock);
+    const provider = await upsertWhatsappProvider(
+      scope,
+      { secrets: new SecretBox(secretKey), publicUrl },
+      { kind: 'twilio', accountSid: `AC${'7'.repeat(32)}`, authToken: AUTH_TOKEN, from: '+14155238886', messagesPerSecond: 1000 },
+    );
+    const lead = scope.create(Lead, { name: 'Bench Lead', phone: '+14155550000', whatsappOptIn: true });
+    const session = scope.create(WhatsappSession, {
+      lead: lead.id,
+      provider: provider.id,
+      lastInboundAt: new Date(),
+      windowEndsAt: new Date(Date.now() + 20 * 3600_000),
+    });
+    await scope.em.flush();
+
+    // Queued messages written in bulk, as a campaign would; the pipeline's work is everything after.
+    const ids = Array.from({ length: MESSAGES }, () => randomUUID());
+    for (let i = 0; i < MESSAGES; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      await orm.em.getConnection().execute(
+        `insert into messages (id, company_id, lead_id, session_id, direction, kind, body, status, created_at)
+         values ${chunk.map(() => `(?, ?, ?, ?, 'outbound', 'text', ?, 'queued', now())`).join(', ')}`,
+        chunk.flatMap((id) => [id, user.companyId, lead.id, session.id, `Bench message ${id}`]),
+      );
+    }
+    const sendQueue = new Queue('send', { connection: redis, prefix: bullPrefix(env.redisPrefix) });
+    const start = performance.now();
+    for (let i = 0; i < MESSAGES; i += 1000) {
+      await sendQueue.addBulk(
+        ids
+          .slice(i, i + 1000)
+          .map((messageId) => ({ name: 'send', data: { messageId }, opts: { jobId: messageId, removeOnComplete: true } })),
+      );
+    }
+    await until(async () => fake.messages.length >= MESSAGES, 120_000);
+    await until(async () => {
+      const [row] = await orm.em
+        .getConnection()
+        .execute<{ n: string }[]>(`select count(*) as n from messages where session_id = ? and provider_message_id is not null`, [
+          session.id,
+        ]);
+      return Number(row?.n) === MESSAGES;
+    }, 60_000);
+    const pipelinePerSecond = MESSAGES / ((performance.now() - start) / 1000);
+    await sendQueue.close();
+    if (fake.messages.length !== MESSAGES) throw new Error(`the fake received ${fake.messages.length} sends for ${MESSAGES} messages`);
+
+    // Status callback → console event.
+    const stream = await fetch(`${publicUrl}/trpc/events.stream?input=${encodeURIComponent('{}')}`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    });
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let buffered = '';
+    const nextEvent = async (): Promise<string> => {
+      for (;;) {
+        const match = buffered.match(/data: (.*)\n/);
+        if (match?.index !== undefined) {
+          buffered = buffered.slice(match.index + match[0].length);
+          return match[1] as string;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('event stream ended');
+        buffered += decoder.decode(value, { stream: true });
+      }
+    };
+    while (!(await nextEvent()).includes('stream.opened')) {}
+    const statusUrl = `${publicUrl}/webhooks/twilio/${provider.id}/status`;
+    const latencies: number[] = [];
+    for (const id of ids.slice(0, 300)) {
+      const url = `${statusUrl}?mid=${id}`;
+      const params = { MessageSid: `SM${id.replaceAll('-', '')}`, MessageStatus: 'delivered', AccountSid: `AC${'7'.repeat(32)}` };
+      const t0 = performance.now();
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(AUTH_TOKEN, url, params) },
+        body: new URLSearchParams(params).toString(),
+      });
+      while (!(await nextEvent()).includes(id)) {}
+      latencies.push(performance.now() - t0);
+    }
+    await reader.cancel();
+    latencies.sort((a, b) => a - b);
+
+    const raw = await rawBullmq(env);
+    return [
+      {
+        name: `Send pipeline, ${MESSAGES.toLocaleString('en-US')} messages to a zero-latency fake, messages/s`,
+        value: pipelinePerSecond,
+        unit: '/s',
+        baseline: { name: 'raw BullMQ add + no-op process', value: raw },
+        target: '≥ 2,000',
+      },
+      {
+        name: 'Status callback → console event, p95',
+        value: percentile(latencies, 95),
+        unit: 'ms',
+        baseline: { name: 'p50', value: percentile(latencies, 50) },
+        target: '< 50 ms',
+      },
+    ];
+  } finally {
+    await Promise.all([server.stop(), worker.stop()]);
+    await fake.stop();
+    redis.disconnect();
+    await orm.close();
+  }
+}
