@@ -34,3 +34,46 @@ export const toMessageView = (m: Message): MessageView => ({
   deliveredAt: m.deliveredAt?.toISOString() ?? null,
   readAt: m.readAt?.toISOString() ?? null,
 });
+
+/** The columns a MessageView is built from, as raw SQL returns them (`returning ${MESSAGE_VIEW_COLUMNS}`). */
+export const MESSAGE_VIEW_COLUMNS =
+  'id, company_id, lead_id, direction, kind, body, media, status, refusal_reason, error_message, error_code, template_id, created_at, sent_at, delivered_at, read_at';
+
+export interface MessageViewRow {
+  id: string;
+  company_id: string;
+  lead_id: string;
+  direction: MessageView['direction'];
+  kind: MessageView['kind'];
+  body: string | null;
+  media: Record<string, unknown>[] | null;
+  status: MessageView['status'];
+  refusal_reason: string | null;
+  error_message: string | null;
+  error_code: number | null;
+  template_id: string | null;
+  created_at: Date | string;
+  sent_at: Date | string | null;
+  delivered_at: Date | string | null;
+  read_at: Date | string | null;
+}
+
+const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
+
+/** The same view from a raw row: the send worker's hot path skips entity hydration. */
+export const messageViewFromRow = (r: MessageViewRow): MessageView => ({
+  id: r.id,
+  leadId: r.lead_id,
+  direction: r.direction,
+  kind: r.kind,
+  body: r.body,
+  media: r.media,
+  status: r.status,
+  reason: r.refusal_reason ?? r.error_message,
+  errorCode: r.error_code,
+  templateId: r.template_id,
+  createdAt: iso(r.created_at) as string,
+  sentAt: iso(r.sent_at),
+  deliveredAt: iso(r.delivered_at),
+  readAt: iso(r.read_at),
+});
