@@ -74,7 +74,10 @@ const providerRows = new WeakMap<DeliverDeps, Map<string, WhatsappProvider>>();
 
 async function providerRow(deps: DeliverDeps, id: string, updatedAt: Date | string): Promise<WhatsappProvider | null> {
   let rows = providerRows.get(deps);
-  if (!rows) providerRows.set(deps, (rows = new Map()));
+  if (!rows) {
+    rows = new Map();
+    providerRows.set(deps, rows);
+  }
   const cached = rows.get(id);
   if (cached && cached.updatedAt.getTime() === new Date(updatedAt).getTime()) return cached;
   const row = await deps.em.fork().findOne(WhatsappProvider, { id });
