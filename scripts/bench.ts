@@ -1,5 +1,6 @@
 // `pnpm bench`: runs every benchmark against real PostgreSQL and Redis (a throw-away database and key prefix),
-// writes bench-results/report.json and prints each figure beside its baseline.
+// writes bench-results/report.json and prints each figure beside its baseline. `pnpm bench send` runs only the
+// benchmarks whose name contains "send" (api, webhooks, send).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createTestDatabase, newTestRedisPrefix, TEST_REDIS_URL } from '@switchboard/domain/testing';
@@ -10,11 +11,17 @@ import { benchWebhooks } from './bench/webhooks.bench.ts';
 
 const db = await createTestDatabase();
 const env = { databaseUrl: db.url, redisUrl: TEST_REDIS_URL, redisPrefix: newTestRedisPrefix() };
+const benches: Record<string, () => Promise<Figure[]>> = {
+  api: () => benchApi(env),
+  webhooks: () => benchWebhooks({ ...env, redisPrefix: `${env.redisPrefix}:hooks` }),
+  send: () => benchSending({ ...env, redisPrefix: `${env.redisPrefix}:send` }),
+};
+const only = process.argv[2];
 const figures: Figure[] = [];
 try {
-  figures.push(...(await benchApi(env)));
-  figures.push(...(await benchWebhooks({ ...env, redisPrefix: `${env.redisPrefix}:hooks` })));
-  figures.push(...(await benchSending({ ...env, redisPrefix: `${env.redisPrefix}:send` })));
+  for (const [name, bench] of Object.entries(benches)) {
+    if (!only || name.includes(only)) figures.push(...(await bench()));
+  }
 } finally {
   await db.drop();
 }

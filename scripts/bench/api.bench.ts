@@ -6,6 +6,7 @@ import { openTestServices, uniqueEmail } from '@switchboard/domain/testing';
 import { buildServer } from '@switchboard/server';
 import Fastify from 'fastify';
 import { closedLoop, type Figure, percentile } from './measure.ts';
+import { openEventStream } from './sse-reader.ts';
 
 export async function benchApi(env: { databaseUrl: string; redisUrl: string; redisPrefix: string }): Promise<Figure[]> {
   const services = await openTestServices(env);
@@ -41,34 +42,14 @@ export async function benchApi(env: { databaseUrl: string; redisUrl: string; red
   const latencies: number[] = [];
   const me = (await (await fetch(`${url}/trpc/auth.me`, { headers: auth })).json()) as { result: { data: { companyId: string } } };
   const companyId = me.result.data.companyId;
-  const controller = new AbortController();
-  const stream = await fetch(`${url}/trpc/events.stream?input=${encodeURIComponent(JSON.stringify({}))}`, {
-    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-    signal: controller.signal,
-  });
-  const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  const nextData = async (): Promise<string> => {
-    for (;;) {
-      const match = buffered.match(/data: (.*)\n/);
-      if (match?.index !== undefined) {
-        buffered = buffered.slice(match.index + match[0].length);
-        return match[1] as string;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffered += decoder.decode(value, { stream: true });
-    }
-  };
-  while (!(await nextData()).includes('stream.opened')) {}
+  const stream = await openEventStream(url, token);
   for (let i = 0; i < 300; i++) {
     const t0 = performance.now();
     await services.events.publish(companyId, { type: 'bench.ping', at: new Date().toISOString(), data: { i } });
-    while (!(await nextData()).includes('bench.ping')) {}
+    while (!(await stream.next()).includes('bench.ping')) {}
     latencies.push(performance.now() - t0);
   }
-  controller.abort();
+  await stream.close();
   latencies.sort((a, b) => a - b);
 
   await app.close();

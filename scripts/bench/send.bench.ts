@@ -20,6 +20,7 @@ import { FakeTwilio } from '@switchboard/domain/testing';
 import { Queue, Worker } from 'bullmq';
 import { type Figure, percentile } from './measure.ts';
 import { freePort, startProcess, waitForHttp } from './processes.ts';
+import { openEventStream } from './sse-reader.ts';
 
 const MESSAGES = 10_000;
 const AUTH_TOKEN = 'bench-send-token';
@@ -147,25 +148,7 @@ export async function benchSending(env: Env): Promise<Figure[]> {
     if (fake.messages.length !== MESSAGES) throw new Error(`the fake received ${fake.messages.length} sends for ${MESSAGES} messages`);
 
     // Status callback → console event.
-    const stream = await fetch(`${publicUrl}/trpc/events.stream?input=${encodeURIComponent('{}')}`, {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
-    });
-    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let buffered = '';
-    const nextEvent = async (): Promise<string> => {
-      for (;;) {
-        const match = buffered.match(/data: (.*)\n/);
-        if (match?.index !== undefined) {
-          buffered = buffered.slice(match.index + match[0].length);
-          return match[1] as string;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('event stream ended');
-        buffered += decoder.decode(value, { stream: true });
-      }
-    };
-    while (!(await nextEvent()).includes('stream.opened')) {}
+    const stream = await openEventStream(publicUrl, token);
     const statusUrl = `${publicUrl}/webhooks/twilio/${provider.id}/status`;
     const latencies: number[] = [];
     for (const id of ids.slice(0, 300)) {
@@ -177,10 +160,10 @@ export async function benchSending(env: Env): Promise<Figure[]> {
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(AUTH_TOKEN, url, params) },
         body: new URLSearchParams(params).toString(),
       });
-      while (!(await nextEvent()).includes(id)) {}
+      while (!(await stream.next()).includes(id)) {}
       latencies.push(performance.now() - t0);
     }
-    await reader.cancel();
+    await stream.close();
     latencies.sort((a, b) => a - b);
 
     const raw = await rawBullmq(env);
