@@ -23,6 +23,7 @@ import { freePort, startProcess, waitForHttp } from './processes.ts';
 import { openEventStream } from './sse-reader.ts';
 
 const MESSAGES = 10_000;
+const COMPANIES = 5;
 const AUTH_TOKEN = 'bench-send-token';
 
 interface Env {
@@ -71,6 +72,46 @@ async function rawBullmq(env: Env): Promise<number> {
   return MESSAGES / seconds;
 }
 
+interface BenchCompany {
+  companyId: string;
+  token: string;
+  provider: { id: string };
+  leadId: string;
+  sessionId: string;
+}
+
+async function benchCompany(
+  orm: Awaited<ReturnType<typeof openOrm>>,
+  redis: ReturnType<typeof connectRedis>,
+  redisPrefix: string,
+  opts: { secretKey: Buffer; publicUrl: string; index: number },
+): Promise<BenchCompany> {
+  const { user, token } = await signUp(
+    { em: orm.em, clock: systemClock, throttle: new LoginThrottle(redis, redisPrefix) },
+    {
+      companyName: `Send bench ${opts.index}`,
+      name: 'B',
+      email: `send-bench-${opts.index}-${Date.now()}@example.test`,
+      password: 'bench-password',
+    },
+  );
+  const scope = new TenantScope(orm.em.fork(), user.companyId, systemClock);
+  const provider = await upsertWhatsappProvider(
+    scope,
+    { secrets: new SecretBox(opts.secretKey), publicUrl: opts.publicUrl },
+    { kind: 'twilio', accountSid: `AC${'7'.repeat(32)}`, authToken: AUTH_TOKEN, from: `+1415523888${opts.index}`, messagesPerSecond: 1000 },
+  );
+  const lead = scope.create(Lead, { name: 'Bench Lead', phone: `+1415555000${opts.index}`, whatsappOptIn: true });
+  const session = scope.create(WhatsappSession, {
+    lead: lead.id,
+    provider: provider.id,
+    lastInboundAt: new Date(),
+    windowEndsAt: new Date(Date.now() + 20 * 3600_000),
+  });
+  await scope.em.flush();
+  return { companyId: user.companyId, token, provider, leadId: lead.id, sessionId: session.id };
+}
+
 export async function benchSending(env: Env): Promise<Figure[]> {
   const fake = await new FakeTwilio().start();
   const orm = await openOrm(env.databaseUrl);
@@ -96,35 +137,29 @@ export async function benchSending(env: Env): Promise<Figure[]> {
   });
   try {
     await waitForHttp(`${publicUrl}/healthz`);
-    const { user, token } = await signUp(
-      { em: orm.em, clock: systemClock, throttle: new LoginThrottle(redis, env.redisPrefix) },
-      { companyName: 'Send bench', name: 'B', email: `send-bench-${Date.now()}@example.test`, password: 'bench-password' },
-    );
-    const scope = new TenantScope(orm.em.fork(), user.companyId, systemClock);
-    const provider = await upsertWhatsappProvider(
-      scope,
-      { secrets: new SecretBox(secretKey), publicUrl },
-      { kind: 'twilio', accountSid: `AC${'7'.repeat(32)}`, authToken: AUTH_TOKEN, from: '+14155238886', messagesPerSecond: 1000 },
-    );
-    const lead = scope.create(Lead, { name: 'Bench Lead', phone: '+14155550000', whatsappOptIn: true });
-    const session = scope.create(WhatsappSession, {
-      lead: lead.id,
-      provider: provider.id,
-      lastInboundAt: new Date(),
-      windowEndsAt: new Date(Date.now() + 20 * 3600_000),
-    });
-    await scope.em.flush();
+    // Several companies, each with its own sender at WhatsApp's highest per-sender rate (1,000/s): one sender
+    // alone would cap the figure at its rate limit, which is policy, not pipeline speed.
+    const companies: BenchCompany[] = [];
+    for (let c = 0; c < COMPANIES; c++) companies.push(await benchCompany(orm, redis, env.redisPrefix, { secretKey, publicUrl, index: c }));
+    const { token, provider } = companies[0] as BenchCompany;
 
     // Queued messages written in bulk, as a campaign would; the pipeline's work is everything after.
-    const ids = Array.from({ length: MESSAGES }, () => randomUUID());
-    for (let i = 0; i < MESSAGES; i += 1000) {
-      const chunk = ids.slice(i, i + 1000);
-      await orm.em.getConnection().execute(
-        `insert into messages (id, company_id, lead_id, session_id, direction, kind, body, status, created_at)
-         values ${chunk.map(() => `(?, ?, ?, ?, 'outbound', 'text', ?, 'queued', now())`).join(', ')}`,
-        chunk.flatMap((id) => [id, user.companyId, lead.id, session.id, `Bench message ${id}`]),
-      );
+    const ids: string[] = [];
+    const firstCompanyIds: string[] = [];
+    for (const company of companies) {
+      for (let i = 0; i < MESSAGES / COMPANIES; i += 1000) {
+        const chunk = Array.from({ length: Math.min(1000, MESSAGES / COMPANIES - i) }, () => randomUUID());
+        ids.push(...chunk);
+        if (company === companies[0]) firstCompanyIds.push(...chunk);
+        await orm.em.getConnection().execute(
+          `insert into messages (id, company_id, lead_id, session_id, direction, kind, body, status, created_at)
+           values ${chunk.map(() => `(?, ?, ?, ?, 'outbound', 'text', ?, 'queued', now())`).join(', ')}`,
+          chunk.flatMap((id) => [id, company.companyId, company.leadId, company.sessionId, `Bench message ${id}`]),
+        );
+      }
     }
+    // Interleaved, as several campaigns running at once would be.
+    ids.sort();
     const sendQueue = new Queue('send', { connection: redis, prefix: bullPrefix(env.redisPrefix) });
     const start = performance.now();
     for (let i = 0; i < MESSAGES; i += 1000) {
@@ -138,8 +173,8 @@ export async function benchSending(env: Env): Promise<Figure[]> {
     await until(async () => {
       const [row] = await orm.em
         .getConnection()
-        .execute<{ n: string }[]>(`select count(*) as n from messages where session_id = ? and provider_message_id is not null`, [
-          session.id,
+        .execute<{ n: string }[]>(`select count(*) as n from messages where company_id in (?) and provider_message_id is not null`, [
+          companies.map((c) => c.companyId),
         ]);
       return Number(row?.n) === MESSAGES;
     }, 60_000);
@@ -151,7 +186,7 @@ export async function benchSending(env: Env): Promise<Figure[]> {
     const stream = await openEventStream(publicUrl, token);
     const statusUrl = `${publicUrl}/webhooks/twilio/${provider.id}/status`;
     const latencies: number[] = [];
-    for (const id of ids.slice(0, 300)) {
+    for (const id of firstCompanyIds.slice(0, 300)) {
       const url = `${statusUrl}?mid=${id}`;
       const params = { MessageSid: `SM${id.replaceAll('-', '')}`, MessageStatus: 'delivered', AccountSid: `AC${'7'.repeat(32)}` };
       const t0 = performance.now();

@@ -30,6 +30,7 @@ export * from './messaging/message-status.ts';
 export * from './messaging/send-rate-limiter.ts';
 export * from './messaging/session-window.ts';
 export * from './messaging/twilio-errors.ts';
+export * from './process/micro-batcher.ts';
 export * from './process/run-until-signal.ts';
 export * from './providers/messaging-provider.ts';
 export * from './providers/provider-cache.ts';

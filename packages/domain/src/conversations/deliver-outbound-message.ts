@@ -1,7 +1,8 @@
-// The send worker's work for one message: re-check consent and the window, respect the sender's rate, hand it
-// to the provider once, record the outcome. A crash between the provider call and recording its id leaves
-// the message `sending` with sendStartedAt set: the retry asks the provider before sending again.
-// This is the hot path of every campaign, so it reads and writes with plain SQL (no entity hydration).
+// The send worker's work for a batch of messages: re-check consent and the window, respect each sender's rate,
+// hand each message to the provider once, record the outcomes. A crash between the provider call and recording
+// its id leaves the message `sending` with sendStartedAt set: the retry asks the provider before sending again.
+// Every step is one statement or round trip for the whole batch (send-statements.ts); only the provider calls
+// are one per message, since Twilio takes one message per request.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../clock/clock.ts';
 import { WhatsappProvider } from '../entities/whatsapp-provider.ts';
@@ -18,6 +19,7 @@ import {
 import { webhookUrls } from '../providers/provider-settings.ts';
 import { MESSAGE_VIEW_COLUMNS, type MessageViewRow, messageViewFromRow } from './message-view.ts';
 import { sendRefusal } from './send-rules.ts';
+import { claimForSend, recordSent, requeueUnsent, type SendRow, selectForSend } from './send-statements.ts';
 
 export interface DeliverDeps {
   em: EntityManager;
@@ -33,41 +35,16 @@ export type DeliverOutcome =
   | { kind: 'refused'; reason: string }
   | { kind: 'failed'; reason: string }
   | { kind: 'skipped' }
-  | { kind: 'retry'; delayMs: number; reason: string };
+  | { kind: 'retry'; delayMs: number; reason: string }
+  /** Something other than the provider broke (a bug, the database): the job fails and BullMQ retries it. */
+  | { kind: 'error'; error: unknown };
 
-interface SendRow {
-  id: string;
-  company_id: string;
-  status: string;
-  kind: 'text' | 'media' | 'location' | 'template' | 'button_reply';
-  body: string | null;
-  media: Record<string, unknown>[] | null;
-  template_variables: Record<string, string> | null;
-  provider_message_id: string | null;
-  send_started_at: Date | string | null;
-  created_at: Date | string;
-  phone: string;
-  whatsapp_opt_in: boolean;
-  whatsapp_opted_out_at: Date | string | null;
-  window_ends_at: Date | string | null;
-  provider_id: string | null;
-  provider_updated_at: Date | string | null;
-  provider_mps: number | null;
-  template_status: 'draft' | 'pending' | 'approved' | 'rejected' | 'archived' | null;
-  template_content_sid: string | null;
+interface Ready {
+  m: SendRow;
+  sender: WhatsappProvider;
+  provider: MessagingProvider;
+  outbound: OutboundMessage;
 }
-
-const SELECT_FOR_SEND = `
-  select m.id, m.company_id, m.status, m.kind, m.body, m.media, m.template_variables, m.provider_message_id, m.send_started_at, m.created_at,
-         l.phone, l.whatsapp_opt_in, l.whatsapp_opted_out_at,
-         s.window_ends_at, s.provider_id, p.updated_at as provider_updated_at, p.messages_per_second as provider_mps,
-         t.status as template_status, t.content_sid as template_content_sid
-  from messages m
-  join leads l on l.id = m.lead_id
-  left join whatsapp_sessions s on s.id = m.session_id
-  left join whatsapp_providers p on p.id = s.provider_id
-  left join templates t on t.id = m.template_id
-  where m.id = ? and m.direction = 'outbound'`;
 
 // Provider rows by id, refreshed when the row's updated_at moves (credentials edited): one load per process.
 const providerRows = new WeakMap<DeliverDeps, Map<string, WhatsappProvider>>();
@@ -91,77 +68,135 @@ function contentOf(m: SendRow): OutboundContent {
   return { kind: 'text', body: m.body ?? '' };
 }
 
-export async function deliverOutboundMessage(deps: DeliverDeps, messageId: string): Promise<DeliverOutcome> {
-  const conn = deps.em.getConnection();
-  const [m] = await conn.execute<SendRow[]>(SELECT_FOR_SEND, [messageId]);
-  if (!m || (m.status !== 'queued' && m.status !== 'sending')) return { kind: 'skipped' };
-  if (m.status === 'sending' && m.provider_message_id) return { kind: 'skipped' };
-  const row = m.provider_id && m.provider_updated_at ? await providerRow(deps, m.provider_id, m.provider_updated_at) : null;
-  if (!row) return finish(deps, m.id, { kind: 'failed', reason: 'The message has no WhatsApp sender' });
-  const provider = deps.providerFor(row);
-  const now = deps.clock.now();
-  const outbound: OutboundMessage = {
-    messageId: m.id,
-    to: m.phone,
-    content: contentOf(m),
-    // Our id rides in the callback URL, covered by Twilio's signature, so callbacks find the message even
-    // before its Twilio sid is recorded.
-    statusCallbackUrl: `${webhookUrls(deps.publicUrl, row.id).status}?mid=${m.id}`,
-    displayedBody: m.body,
-  };
-
-  if (m.status === 'sending') {
-    // The previous attempt's outcome is unknown: it may have reached the provider.
-    // Raw SQL gives timestamps as strings.
-    const found = await provider.findSent?.(outbound, new Date(m.send_started_at ?? m.created_at));
-    if (found) return recordSent(deps, m.id, found);
-  } else {
-    const refusal = sendRefusal({
-      lead: { whatsappOptIn: m.whatsapp_opt_in, whatsappOptedOutAt: m.whatsapp_opted_out_at ? new Date(m.whatsapp_opted_out_at) : null },
-      windowEndsAt: m.window_ends_at ? new Date(m.window_ends_at) : null,
-      kind: m.kind === 'template' ? 'template' : m.kind === 'media' ? 'media' : 'text',
-      template: m.kind === 'template' ? { status: m.template_status ?? 'draft', contentSid: m.template_content_sid } : null,
-      now,
-    });
-    if (refusal) return finish(deps, m.id, { kind: 'refused', reason: refusal });
-    const waitMs = await deps.limiter.acquire(row.id, m.provider_mps ?? row.messagesPerSecond, now.getTime());
-    if (waitMs > 0) return { kind: 'retry', delayMs: waitMs, reason: 'sender rate limit' };
-    // Claim it: only one worker moves it from queued to sending.
-    const claimed = await conn.execute<{ id: string }[]>(
-      `update messages set status = 'sending', send_started_at = ? where id = ? and status = 'queued' returning id`,
-      [now, m.id],
-    );
-    if (!claimed[0]) return { kind: 'skipped' };
-  }
-
-  try {
-    return await recordSent(deps, m.id, await provider.send(outbound));
-  } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
-    const meaning = twilioErrorMeaning(error.code, error.message);
-    if (error.retryable) {
-      // Nothing reached Twilio (or it said to slow down): back to queued and try again later.
-      await conn.execute(
-        `update messages set status = 'queued', send_started_at = null where id = ? and status = 'sending' and provider_message_id is null`,
-        [m.id],
-      );
-      return { kind: 'retry', delayMs: error.code === 63018 ? 1000 : 0, reason: error.message };
-    }
-    await conn.execute('update messages set error_code = ? where id = ?', [error.code, m.id]);
-    return finish(deps, m.id, { kind: 'failed', reason: meaning.reason });
-  }
+function refusalOf(m: SendRow, now: Date): string | null {
+  return sendRefusal({
+    lead: { whatsappOptIn: m.whatsapp_opt_in, whatsappOptedOutAt: m.whatsapp_opted_out_at ? new Date(m.whatsapp_opted_out_at) : null },
+    windowEndsAt: m.window_ends_at ? new Date(m.window_ends_at) : null,
+    kind: m.kind === 'template' ? 'template' : m.kind === 'media' ? 'media' : 'text',
+    template: m.kind === 'template' ? { status: m.template_status ?? 'draft', contentSid: m.template_content_sid } : null,
+    now,
+  });
 }
 
-async function recordSent(deps: DeliverDeps, messageId: string, result: SendResult): Promise<DeliverOutcome> {
-  // A callback may already have moved it further (sent, delivered): keep the furthest status.
-  const [row] = await deps.em.getConnection().execute<MessageViewRow[]>(
-    `update messages set provider_message_id = ?, price_micros = coalesce(?, price_micros), price_currency = coalesce(?, price_currency),
-       status = case when status in ('queued', 'sending') then 'sending' else status end
-     where id = ? returning ${MESSAGE_VIEW_COLUMNS}`,
-    [result.providerMessageId, result.priceMicros, result.priceCurrency, messageId],
+export async function deliverOutboundMessage(deps: DeliverDeps, messageId: string): Promise<DeliverOutcome> {
+  const [outcome] = await deliverOutboundMessages(deps, [messageId]);
+  if (outcome?.kind === 'error') throw outcome.error;
+  return outcome ?? { kind: 'skipped' };
+}
+
+/** One outcome per id, in the order given. */
+export async function deliverOutboundMessages(deps: DeliverDeps, messageIds: string[]): Promise<DeliverOutcome[]> {
+  const outcomes = new Map<string, DeliverOutcome>();
+  const settle = (id: string, outcome: DeliverOutcome) => outcomes.set(id, outcome);
+  const ids = [...new Set(messageIds)];
+  const rows = ids.length ? await selectForSend(deps.em.getConnection(), ids) : [];
+  const now = deps.clock.now();
+  const fresh: Ready[] = [];
+  const interrupted: Ready[] = [];
+  const refused: { id: string; outcome: Extract<DeliverOutcome, { kind: 'refused' | 'failed' }> }[] = [];
+
+  for (const m of rows) {
+    if ((m.status !== 'queued' && m.status !== 'sending') || (m.status === 'sending' && m.provider_message_id)) continue;
+    const sender = m.provider_id && m.provider_updated_at ? await providerRow(deps, m.provider_id, m.provider_updated_at) : null;
+    if (!sender) {
+      refused.push({ id: m.id, outcome: { kind: 'failed', reason: 'The message has no WhatsApp sender' } });
+      continue;
+    }
+    const ready: Ready = {
+      m,
+      sender,
+      provider: deps.providerFor(sender),
+      outbound: {
+        messageId: m.id,
+        to: m.phone,
+        content: contentOf(m),
+        // Our id rides in the callback URL, covered by Twilio's signature, so callbacks find the message even
+        // before its Twilio sid is recorded.
+        statusCallbackUrl: `${webhookUrls(deps.publicUrl, sender.id).status}?mid=${m.id}`,
+        displayedBody: m.body,
+      },
+    };
+    if (m.status === 'sending') {
+      interrupted.push(ready);
+      continue;
+    }
+    const refusal = refusalOf(m, now);
+    if (refusal) refused.push({ id: m.id, outcome: { kind: 'refused', reason: refusal } });
+    else fresh.push(ready);
+  }
+
+  await Promise.all(refused.map(({ id, outcome }) => finish(deps, id, outcome).then((o) => settle(id, o))));
+  const allowed = await withinRate(deps, fresh, now, settle);
+  const claimed = await claimForSend(
+    deps.em.getConnection(),
+    allowed.map((r) => r.m.id),
+    now,
   );
-  if (row) await publish(deps, row);
-  return { kind: 'sent', providerMessageId: result.providerMessageId };
+  const toSend = allowed.filter((r) => claimed.has(r.m.id));
+  toSend.push(...(await recoverInterrupted(deps, interrupted, settle)));
+  await sendAndRecord(deps, toSend, settle);
+  return messageIds.map((id) => outcomes.get(id) ?? { kind: 'skipped' });
+}
+
+/** Takes each sender's allowance for this second; what does not fit waits for the next second. */
+async function withinRate(deps: DeliverDeps, ready: Ready[], now: Date, settle: (id: string, o: DeliverOutcome) => void) {
+  const bySender = Map.groupBy(ready, (r) => r.sender.id);
+  const allowed: Ready[] = [];
+  for (const [senderId, group] of bySender) {
+    const perSecond = group[0]?.m.provider_mps ?? group[0]?.sender.messagesPerSecond ?? 80;
+    const { granted, waitMs } = await deps.limiter.acquireMany(senderId, perSecond, group.length, now.getTime());
+    allowed.push(...group.slice(0, granted));
+    for (const r of group.slice(granted)) settle(r.m.id, { kind: 'retry', delayMs: waitMs, reason: 'sender rate limit' });
+  }
+  return allowed;
+}
+
+/** A previous attempt's outcome is unknown: it may have reached the provider. Ask before sending again. */
+async function recoverInterrupted(deps: DeliverDeps, interrupted: Ready[], settle: (id: string, o: DeliverOutcome) => void) {
+  const again: Ready[] = [];
+  await Promise.all(
+    interrupted.map(async (r) => {
+      try {
+        const found = await r.provider.findSent?.(r.outbound, new Date(r.m.send_started_at ?? r.m.created_at));
+        if (found) await record(deps, [{ id: r.m.id, result: found }], settle);
+        else again.push(r);
+      } catch (error) {
+        settle(r.m.id, { kind: 'error', error });
+      }
+    }),
+  );
+  return again;
+}
+
+async function sendAndRecord(deps: DeliverDeps, toSend: Ready[], settle: (id: string, o: DeliverOutcome) => void): Promise<void> {
+  const answers = await Promise.allSettled(toSend.map((r) => r.provider.send(r.outbound)));
+  const sent: { id: string; result: SendResult }[] = [];
+  const requeue: string[] = [];
+  const permanent: { id: string; error: ProviderError }[] = [];
+  toSend.forEach((r, i) => {
+    const answer = answers[i] as PromiseSettledResult<SendResult>;
+    if (answer.status === 'fulfilled') sent.push({ id: r.m.id, result: answer.value });
+    else if (!(answer.reason instanceof ProviderError)) settle(r.m.id, { kind: 'error', error: answer.reason });
+    else if (answer.reason.retryable) {
+      requeue.push(r.m.id);
+      settle(r.m.id, { kind: 'retry', delayMs: answer.reason.code === 63018 ? 1000 : 0, reason: answer.reason.message });
+    } else permanent.push({ id: r.m.id, error: answer.reason });
+  });
+  const conn = deps.em.getConnection();
+  await Promise.all([
+    record(deps, sent, settle),
+    requeueUnsent(conn, requeue),
+    ...permanent.map(async ({ id, error }) => {
+      await conn.execute('update messages set error_code = ? where id = ?', [error.code, id]);
+      settle(id, await finish(deps, id, { kind: 'failed', reason: twilioErrorMeaning(error.code, error.message).reason }));
+    }),
+  ]);
+}
+
+async function record(deps: DeliverDeps, sent: { id: string; result: SendResult }[], settle: (id: string, o: DeliverOutcome) => void) {
+  const rows = await recordSent(deps.em.getConnection(), sent);
+  for (const { id, result } of sent) settle(id, { kind: 'sent', providerMessageId: result.providerMessageId });
+  await publish(deps, rows);
 }
 
 /** After the last retry: the message fails with the reason of its last attempt. */
@@ -189,14 +224,13 @@ async function finish(
     deps.clock.now(),
     messageId,
   ]);
-  if (row) await publish(deps, row);
+  await publish(deps, row ? [row] : []);
   return outcome;
 }
 
-async function publish(deps: Pick<DeliverDeps, 'events' | 'clock'>, row: MessageViewRow): Promise<void> {
-  await deps.events.publish(row.company_id, {
-    type: 'message.status',
-    at: deps.clock.now().toISOString(),
-    data: { message: messageViewFromRow(row) },
-  });
+async function publish(deps: Pick<DeliverDeps, 'events' | 'clock'>, rows: MessageViewRow[]): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await deps.events.publishMany(
+    rows.map((row) => ({ companyId: row.company_id, event: { type: 'message.status', at, data: { message: messageViewFromRow(row) } } })),
+  );
 }

@@ -25,6 +25,18 @@ export class EventStream {
     return id as string;
   }
 
+  /** Many events (a batch of sends) in one round trip; each keeps its own id and order within its company. */
+  async publishMany(events: { companyId: string; event: LiveEvent }[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const { companyId, event } of events) {
+      pipeline.xadd(this.key(companyId), 'MAXLEN', '~', String(RETAINED_EVENTS), '*', 'e', JSON.stringify(event));
+    }
+    const results = (await pipeline.exec()) ?? [];
+    const failed = results.find(([error]) => error);
+    if (failed) throw failed[0];
+  }
+
   /** The id of the newest event, or '0-0' for an empty stream: where a fresh subscriber starts. */
   async latestId(companyId: string): Promise<string> {
     const last = await this.redis.xrevrange(this.key(companyId), '+', '-', 'COUNT', 1);

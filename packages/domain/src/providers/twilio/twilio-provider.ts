@@ -3,7 +3,7 @@
 import twilio from 'twilio';
 import { twilioErrorMeaning } from '../../messaging/twilio-errors.ts';
 import { type MessagingProvider, type OutboundMessage, ProviderError, type SendResult } from '../messaging-provider.ts';
-import { LoopbackRequestClient } from './loopback-request-client.ts';
+import { TwilioTransport } from './twilio-transport.ts';
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -52,11 +52,8 @@ export class TwilioProvider implements MessagingProvider {
   constructor(credentials: TwilioCredentials, opts: { apiUrl?: string | undefined } = {}) {
     this.credentials = credentials;
     this.client = twilio(credentials.accountSid, credentials.authToken, {
-      ...(opts.apiUrl ? { httpClient: new LoopbackRequestClient(opts.apiUrl) } : {}),
-      // Retries of 429 only; anything else is the worker's decision (a blind resend could duplicate).
-      autoRetry: true,
-      maxRetries: 2,
-      timeout: 15_000,
+      // Retries of 429 only (in the transport); anything else is the worker's decision (a blind resend could duplicate).
+      httpClient: new TwilioTransport({ origin: opts.apiUrl, timeoutMs: 15_000, maxRetries: 2 }),
     });
   }
 
