@@ -53,3 +53,4 @@ export * from './webhooks/inbox-writer.ts';
 export * from './webhooks/provider-directory.ts';
 export * from './webhooks/twilio-signature.ts';
 export * from './webhooks/webhook-inbox.ts';
+export * from './industries/industries.ts';
