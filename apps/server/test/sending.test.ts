@@ -1,8 +1,8 @@
-import { FixedClock, InteractionAttempt, Lead, Message, Template } from '@switchboard/domain';
+import { deliverOutboundMessages, FixedClock, InteractionAttempt, Lead, Message, Template } from '@switchboard/domain';
 import { FakeTwilio, uniqueEmail } from '@switchboard/domain/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outcome, startTestServer, type TestServer } from './test-server.ts';
-import { drainSends, drainWebhookEvents, postWebhook } from './webhook-helpers.ts';
+import { deliverDeps, drainSends, drainWebhookEvents, postWebhook, queuedSends } from './webhook-helpers.ts';
 
 const clock = new FixedClock('2026-06-01T10:00:00Z');
 let server: TestServer;
@@ -215,13 +215,37 @@ describe('templates', () => {
 });
 
 describe('the worker and the provider', () => {
-  it('respects the sender’s messages per second', async () => {
-    const c = await company({ messagesPerSecond: 2 });
+  it('respects the sender’s messages per second: a quarter second’s worth at once, then one slot every 1/rate', async () => {
+    const c = await company({ messagesPerSecond: 4 });
     const lead = await leadWith(c.api, { optIn: true });
     await inboundFrom(c, lead.phone, 'hi');
     for (let i = 0; i < 5; i++) await c.api.conversations.sendText.mutate({ leadId: lead.id, text: `m${i}` });
-    // The clock stands still: only two fit in this second.
-    expect(await drain()).toEqual(['sent', 'sent', 'retry', 'retry', 'retry']);
+    const deps = deliverDeps(server.services, { twilioApiUrl: fake.url });
+    const ids = await queuedSends(server.services);
+    // The clock stands still: two go at once; the others are given slots a quarter second apart.
+    expect(
+      await deliverOutboundMessages(
+        deps,
+        ids.map((messageId) => ({ messageId })),
+      ),
+    ).toEqual([
+      { kind: 'sent', providerMessageId: expect.any(String) },
+      { kind: 'sent', providerMessageId: expect.any(String) },
+      { kind: 'wait', delayMs: 250 },
+      { kind: 'wait', delayMs: 500 },
+      { kind: 'wait', delayMs: 750 },
+    ]);
+    expect(fake.messages).toHaveLength(2);
+    const waiting = await em().find(Message, { id: { $in: ids.slice(2) } });
+    expect(waiting.map((m) => m.status)).toEqual(['queued', 'queued', 'queued']);
+    // A message that waited holds its slot: it goes without asking again, ahead of newcomers.
+    clock.advance(250);
+    const [third] = await deliverOutboundMessages(deps, [{ messageId: ids[2] as string, hasSlot: true }]);
+    expect(third?.kind).toBe('sent');
+    await c.api.conversations.sendText.mutate({ leadId: lead.id, text: 'newcomer' });
+    const newcomer = (await queuedSends(server.services)).at(-1) as string;
+    expect(await deliverOutboundMessages(deps, [{ messageId: newcomer }])).toEqual([{ kind: 'wait', delayMs: 750 }]);
+    expect(fake.messages).toHaveLength(3);
   });
 
   it('a permanent Twilio error fails the message with a readable reason', async () => {

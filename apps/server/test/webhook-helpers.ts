@@ -1,5 +1,12 @@
 // Posting Twilio-shaped, signed webhooks to a test server, and applying what they enqueued as the worker would.
-import { applyWebhookEvent, deliverOutboundMessage, messagingProviderFor, SendRateLimiter, twilioSignature } from '@switchboard/domain';
+import {
+  applyWebhookEvent,
+  type DeliverDeps,
+  deliverOutboundMessage,
+  messagingProviderFor,
+  SendRateLimiter,
+  twilioSignature,
+} from '@switchboard/domain';
 import { TEST_PUBLIC_URL, type TestServices } from '@switchboard/domain/testing';
 
 export async function postWebhook(
@@ -25,27 +32,34 @@ export async function drainWebhookEvents(services: TestServices): Promise<number
   return jobs.length;
 }
 
+/** The send worker's dependencies, pointed at a fake Twilio; each call gets a fresh rate limiter unless given one. */
+export function deliverDeps(services: TestServices, opts: { twilioApiUrl: string; perSecondLimiter?: SendRateLimiter }): DeliverDeps {
+  return {
+    em: services.orm.em,
+    events: services.events,
+    clock: services.clock,
+    limiter: opts.perSecondLimiter ?? new SendRateLimiter(services.redis, `${services.prefix}:${Math.random()}`),
+    publicUrl: services.publicUrl,
+    providerFor: (row) => messagingProviderFor(row, { secrets: services.secrets, twilioApiUrl: opts.twilioApiUrl }),
+  };
+}
+
+/** The message ids of the waiting send jobs, oldest first. */
+export async function queuedSends(services: TestServices): Promise<string[]> {
+  const jobs = await services.queues.send.getJobs(['waiting', 'prioritized', 'delayed']);
+  return jobs.sort((a, b) => a.timestamp - b.timestamp).map((job) => job.data.messageId);
+}
+
 /** Runs every waiting send job through the worker's delivery function; returns each outcome kind. */
 export async function drainSends(
   services: TestServices,
   opts: { twilioApiUrl: string; perSecondLimiter?: SendRateLimiter },
 ): Promise<string[]> {
   const jobs = await services.queues.send.getJobs(['waiting', 'prioritized', 'delayed']);
+  const deps = deliverDeps(services, opts);
   const outcomes: string[] = [];
-  const limiter = opts.perSecondLimiter ?? new SendRateLimiter(services.redis, `${services.prefix}:${Math.random()}`);
   for (const job of jobs.sort((a, b) => a.timestamp - b.timestamp)) {
-    const outcome = await deliverOutboundMessage(
-      {
-        em: services.orm.em,
-        events: services.events,
-        clock: services.clock,
-        limiter,
-        publicUrl: services.publicUrl,
-        providerFor: (row) => messagingProviderFor(row, { secrets: services.secrets, twilioApiUrl: opts.twilioApiUrl }),
-      },
-      job.data.messageId,
-    );
-    outcomes.push(outcome.kind);
+    outcomes.push((await deliverOutboundMessage(deps, job.data.messageId)).kind);
     await job.remove();
   }
   return outcomes;

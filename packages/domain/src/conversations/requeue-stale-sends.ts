@@ -6,8 +6,9 @@ import type { JobQueues } from '../queues/job-queues.ts';
 
 export async function requeueStaleSends(em: EntityManager, queues: JobQueues, olderThan: Date, limit = 1000): Promise<number> {
   const rows = await em.getConnection().execute<{ id: string }[]>(
-    `select id from messages where direction = 'outbound' and provider_message_id is null and status in ('queued', 'sending')
-       and created_at < ? order by created_at limit ?`,
+    // The first four conditions are those of messages_unsent_outbound_index, so this reads that small index only.
+    `select id from messages where direction = 'outbound' and provider_message_id is null and refusal_reason is null
+       and error_message is null and status in ('queued', 'sending') and created_at < ? order by created_at limit ?`,
     [olderThan, limit],
   );
   for (const row of rows) await queues.enqueueSend(row.id);

@@ -1,11 +1,12 @@
 // The send worker's SQL, each statement for a whole batch of messages: read what a send needs, claim the
-// messages (queued → sending), record the provider's answers, put retryable ones back. Plain SQL, no entity
-// hydration: this is the hot path of every campaign. Raw SQL gives timestamps as strings.
+// messages (queued → sending), record the provider's answers, put retryable ones back, fail the refused.
+// This is the hot path of every campaign, so it skips the ORM: named prepared statements on MikroORM's own
+// pg pool (planned once per connection, ids bound as one array), no entity hydration. Timestamps come back as
+// strings, as MikroORM's type parsers leave them.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import type { SendResult } from '../providers/messaging-provider.ts';
 import { MESSAGE_VIEW_COLUMNS, type MessageViewRow } from './message-view.ts';
-
-type Connection = ReturnType<EntityManager['getConnection']>;
 
 export interface SendRow {
   id: string;
@@ -29,55 +30,92 @@ export interface SendRow {
   template_content_sid: string | null;
 }
 
-export async function selectForSend(conn: Connection, ids: string[]): Promise<SendRow[]> {
-  return conn.execute<SendRow[]>(
-    `select m.id, m.company_id, m.status, m.kind, m.body, m.media, m.template_variables, m.provider_message_id, m.send_started_at,
-            m.created_at, l.phone, l.whatsapp_opt_in, l.whatsapp_opted_out_at,
-            s.window_ends_at, s.provider_id, p.updated_at as provider_updated_at, p.messages_per_second as provider_mps,
-            t.status as template_status, t.content_sid as template_content_sid
-     from messages m
-     join leads l on l.id = m.lead_id
-     left join whatsapp_sessions s on s.id = m.session_id
-     left join whatsapp_providers p on p.id = s.provider_id
-     left join templates t on t.id = m.template_id
-     where m.id in (?) and m.direction = 'outbound'`,
-    [ids],
-  );
+const VIEW = MESSAGE_VIEW_COLUMNS.split(', ')
+  .map((c) => `messages.${c}`)
+  .join(', ');
+
+const STATEMENTS = {
+  select: `
+    select m.id, m.company_id, m.status, m.kind, m.body, m.media, m.template_variables, m.provider_message_id, m.send_started_at,
+           m.created_at, l.phone, l.whatsapp_opt_in, l.whatsapp_opted_out_at,
+           s.window_ends_at, s.provider_id, p.updated_at as provider_updated_at, p.messages_per_second as provider_mps,
+           t.status as template_status, t.content_sid as template_content_sid
+    from messages m
+    join leads l on l.id = m.lead_id
+    left join whatsapp_sessions s on s.id = m.session_id
+    left join whatsapp_providers p on p.id = s.provider_id
+    left join templates t on t.id = m.template_id
+    where m.id = any($1::uuid[]) and m.direction = 'outbound'`,
+  // Only one worker can move a message from queued to sending: the ids that come back are this worker's.
+  claim: `update messages set status = 'sending', send_started_at = $2 where id = any($1::uuid[]) and status = 'queued' returning id`,
+  // A callback may already have moved a message further (sent, delivered): the furthest status stays.
+  record: `
+    update messages set provider_message_id = v.sid, price_micros = coalesce(v.price, price_micros),
+      price_currency = coalesce(v.currency, price_currency),
+      status = case when status in ('queued', 'sending') then 'sending' else status end
+    from unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) as v(mid, sid, price, currency)
+    where messages.id = v.mid returning ${VIEW}`,
+  requeue: `update messages set status = 'queued', send_started_at = null
+    where id = any($1::uuid[]) and status = 'sending' and provider_message_id is null`,
+  fail: `
+    update messages set status = 'failed', refusal_reason = coalesce(v.refusal, refusal_reason),
+      error_message = coalesce(v.error, error_message), error_code = coalesce(v.code, error_code)
+    from unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) as v(mid, refusal, error, code)
+    where messages.id = v.mid and messages.status in ('queued', 'sending') returning ${VIEW}`,
+  closeAttempts: `
+    update interaction_attempts set outcome = v.outcome, ended_at = $3
+    from unnest($1::uuid[], $2::text[]) as v(mid, outcome) where interaction_attempts.message_id = v.mid`,
+} as const;
+
+type Connection = ReturnType<EntityManager['getConnection']>;
+
+async function run<Row>(conn: Connection, name: keyof typeof STATEMENTS, values: unknown[]): Promise<Row[]> {
+  const pool = (await conn.getNativeClient()) as Pool;
+  const result = await pool.query({ name: `send.${name}`, text: STATEMENTS[name], values });
+  return result.rows as Row[];
 }
 
-/** Moves queued messages to sending; only one worker can: the ids that come back are this worker's to send. */
+export function selectForSend(conn: Connection, ids: string[]): Promise<SendRow[]> {
+  return run<SendRow>(conn, 'select', [ids]);
+}
+
 export async function claimForSend(conn: Connection, ids: string[], now: Date): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const claimed = await conn.execute<{ id: string }[]>(
-    `update messages set status = 'sending', send_started_at = ? where id in (?) and status = 'queued' returning id`,
-    [now, ids],
-  );
+  const claimed = await run<{ id: string }>(conn, 'claim', [ids, now]);
   return new Set(claimed.map((r) => r.id));
 }
 
-/**
- * Stores the provider's ids and prices. A callback may already have moved a message further (sent,
- * delivered): the furthest status stays.
- */
+/** Stores the provider's ids and prices. */
 export async function recordSent(conn: Connection, sent: { id: string; result: SendResult }[]): Promise<MessageViewRow[]> {
   if (sent.length === 0) return [];
-  return conn.execute<MessageViewRow[]>(
-    `update messages set provider_message_id = v.sid, price_micros = coalesce(v.price::bigint, price_micros),
-       price_currency = coalesce(v.currency, price_currency),
-       status = case when status in ('queued', 'sending') then 'sending' else status end
-     from (values ${sent.map(() => '(?, ?, ?, ?)').join(', ')}) as v(mid, sid, price, currency)
-     where messages.id = v.mid::uuid returning ${MESSAGE_VIEW_COLUMNS.split(', ')
-       .map((c) => `messages.${c}`)
-       .join(', ')}`,
-    sent.flatMap(({ id, result }) => [id, result.providerMessageId, result.priceMicros, result.priceCurrency]),
-  );
+  return run<MessageViewRow>(conn, 'record', [
+    sent.map((s) => s.id),
+    sent.map((s) => s.result.providerMessageId),
+    sent.map((s) => s.result.priceMicros),
+    sent.map((s) => s.result.priceCurrency),
+  ]);
+}
+
+/** Refused or failed for good: `failed` with the reason (and Twilio's code), the interaction attempt closed. */
+export async function markFailed(
+  conn: Connection,
+  failures: { id: string; refused: boolean; reason: string; code: number | null }[],
+  now: Date,
+): Promise<MessageViewRow[]> {
+  if (failures.length === 0) return [];
+  const ids = failures.map((f) => f.id);
+  const rows = await run<MessageViewRow>(conn, 'fail', [
+    ids,
+    failures.map((f) => (f.refused ? f.reason : null)),
+    failures.map((f) => (f.refused ? null : f.reason)),
+    failures.map((f) => f.code),
+  ]);
+  await run(conn, 'closeAttempts', [ids, failures.map((f) => (f.refused ? 'refused' : 'failed')), now]);
+  return rows;
 }
 
 /** Nothing reached the provider (or it said to slow down): back to queued, to be tried again. */
 export async function requeueUnsent(conn: Connection, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await conn.execute(
-    `update messages set status = 'queued', send_started_at = null where id in (?) and status = 'sending' and provider_message_id is null`,
-    [ids],
-  );
+  await run(conn, 'requeue', [ids]);
 }

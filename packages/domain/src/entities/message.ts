@@ -38,7 +38,18 @@ export const MessageSchema = defineEntity({
     readAt: p.datetime().nullable(),
     createdAt: createdAt(),
   },
-  indexes: [{ properties: ['lead', 'createdAt'] }, { properties: ['company', 'createdAt'] }, { properties: ['company', 'status'] }],
+  // No index names `status` (nor `send_started_at`, `sent_at`…): claiming a send and every status callback then
+  // update the row in place (HOT, with the table's spare room, see the migration) instead of touching every index.
+  // Unsent outbound messages (for upkeep) are found through a partial index that leaves status out.
+  indexes: [
+    { properties: ['lead', 'createdAt'] },
+    { properties: ['company', 'createdAt'] },
+    {
+      name: 'messages_unsent_outbound_index',
+      expression:
+        'create index "messages_unsent_outbound_index" on "messages" ("created_at") where direction = \'outbound\' and provider_message_id is null and refusal_reason is null and error_message is null',
+    },
+  ],
 });
 export class Message extends MessageSchema.class {}
 MessageSchema.setClass(Message);

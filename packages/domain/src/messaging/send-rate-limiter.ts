@@ -1,23 +1,35 @@
-// Per-sender throughput (WhatsApp: 80 messages/s per sender by default). A counter per sender and second in
-// Redis, shared by every worker; sends over the limit are told how long to wait for the next second.
+// Per-sender throughput (WhatsApp: 80 messages/s per sender by default), shared by every worker through Redis.
+// A generic cell rate algorithm with reservations: each send is given a slot, now or later, slots spaced evenly
+// at the sender's rate. A send told to wait keeps its slot, so a backlog of thousands is delayed once to its own
+// time instead of retrying every second all together. A quarter second's worth may go at once (so a batch does
+// not trickle out one by one); no second ever carries more than 1.25 times the rate, and the long run exactly it.
 import type { Redis } from 'ioredis';
 
-// Grants what is left of this second's allowance, up to what was asked, in one atomic step: a batch never
-// takes slots it cannot use, so what it leaves stays available to other workers.
-const GRANT_SCRIPT = `
-local used = tonumber(redis.call('get', KEYS[1]) or '0')
-local grant = math.min(tonumber(ARGV[1]), math.max(0, tonumber(ARGV[2]) - used))
-if grant > 0 then
-  redis.call('incrby', KEYS[1], grant)
-  redis.call('expire', KEYS[1], 2)
+// KEYS: one per sender. ARGV: now (ms), then per sender: messages per second, sends wanted.
+// Stored per sender: the theoretical arrival time (tat) of its next slot, in ms.
+// Returns the wait in ms of every send, senders in KEYS order.
+const RESERVE_SCRIPT = `
+local now = tonumber(ARGV[1])
+local waits = {}
+for k = 1, #KEYS do
+  local perSecond = tonumber(ARGV[2 * k])
+  local wanted = tonumber(ARGV[2 * k + 1])
+  local interval = 1000 / perSecond
+  local burst = math.min(1000 - interval, 250)
+  local tat = math.max(tonumber(redis.call('get', KEYS[k]) or '0'), now)
+  for i = 1, wanted do
+    waits[#waits + 1] = math.max(0, math.ceil(tat - burst - now))
+    tat = tat + interval
+  end
+  redis.call('set', KEYS[k], tostring(tat), 'PX', math.ceil(tat - now) + 1000)
 end
-return grant`;
+return waits`;
 
-export interface RateGrant {
-  /** How many of the asked sends may go now. */
-  granted: number;
-  /** For the rest: milliseconds until the next second. */
-  waitMs: number;
+export interface SlotRequest {
+  senderKey: string;
+  perSecond: number;
+  /** How many sends of this sender want a slot. */
+  count: number;
 }
 
 export class SendRateLimiter {
@@ -29,16 +41,23 @@ export class SendRateLimiter {
     this.prefix = prefix;
   }
 
-  async acquireMany(senderKey: string, perSecond: number, wanted: number, nowMs: number): Promise<RateGrant> {
-    const second = Math.floor(nowMs / 1000);
-    const key = `${this.prefix}:send-rate:${senderKey}:${second}`;
-    const granted = Number(await this.redis.eval(GRANT_SCRIPT, 1, key, wanted, perSecond));
-    return { granted, waitMs: (second + 1) * 1000 - nowMs };
-  }
-
-  /** 0 when the send may go now, else the milliseconds to wait. */
-  async acquire(senderKey: string, perSecond: number, nowMs: number): Promise<number> {
-    const { granted, waitMs } = await this.acquireMany(senderKey, perSecond, 1, nowMs);
-    return granted === 1 ? 0 : waitMs;
+  /**
+   * Reserves a slot for every send, in one round trip for all senders. Per request, in order: the milliseconds
+   * each send must wait for its slot (0: go now). A reserved slot is the caller's: it need not ask again.
+   */
+  async reserve(requests: SlotRequest[], nowMs: number): Promise<number[][]> {
+    const wanted = requests.filter((r) => r.count > 0);
+    if (wanted.length === 0) return requests.map(() => []);
+    // One hash tag for every sender: a script may only touch keys of one Redis Cluster slot.
+    const keys = wanted.map((r) => `{${this.prefix}}:send-rate:${r.senderKey}`);
+    const args = wanted.flatMap((r) => [String(Math.max(1, r.perSecond)), String(r.count)]);
+    const flat = (await this.redis.eval(RESERVE_SCRIPT, keys.length, ...keys, String(nowMs), ...args)) as number[];
+    let at = 0;
+    return requests.map((r) => {
+      if (r.count <= 0) return [];
+      const waits = flat.slice(at, at + r.count).map(Number);
+      at += r.count;
+      return waits;
+    });
   }
 }

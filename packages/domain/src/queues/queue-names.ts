@@ -14,7 +14,11 @@ export type HeartbeatJob = z.infer<typeof heartbeatJobSchema>;
 export const webhookEventJobSchema = z.object({ eventId: z.uuid() });
 export type WebhookEventJob = z.infer<typeof webhookEventJobSchema>;
 
-export const sendJobSchema = z.object({ messageId: z.uuid() });
+export const sendJobSchema = z.object({
+  messageId: z.uuid(),
+  /** Set when the job waited for a slot in its sender's rate: the attempt that holds it (a retry asks again). */
+  slotForAttempt: z.number().int().min(0).optional(),
+});
 export type SendJob = z.infer<typeof sendJobSchema>;
 
 /** BullMQ key prefix under the run's Redis prefix; the braces keep a queue's keys in one Redis Cluster slot. */

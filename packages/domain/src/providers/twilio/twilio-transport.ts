@@ -1,15 +1,15 @@
 // The HTTP transport under the official Twilio SDK (its `httpClient` option). The SDK still builds every
 // request (paths, parameter names, auth); this only carries it. Why not the SDK's default: its axios layer cost
-// about a third of the send worker's CPU per message (docs/architecture.md, "Send pipeline"); plain node:http
-// with keep-alive sockets does the same work for a fraction. It also sends every call to another origin with the
-// same path when TWILIO_API_URL is set: tests run the real SDK against a local fake Twilio this way.
-// With HTTP_PROXY set, requests go through the SDK's own client, which knows proxies.
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+// about a third of the send worker's CPU per message, and node:http half of what is left; undici (the HTTP client
+// inside Node's own fetch) does the same work for less (docs/architecture.md, "Send pipeline"). It also sends
+// every call to another origin with the same path when TWILIO_API_URL is set: tests run the real SDK against a
+// local fake Twilio this way. With HTTP_PROXY set, requests go through the SDK's own client, which knows proxies.
 import twilio from 'twilio';
+import { Agent, request as undiciRequest } from 'undici';
 
 type RequestOptions = Parameters<InstanceType<typeof twilio.RequestClient>['request']>[0];
 type Response<T> = Awaited<ReturnType<InstanceType<typeof twilio.RequestClient>['request']>> & { body: T };
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 export interface TwilioTransportOptions {
   /** Send every call here instead of Twilio's hosts, keeping the path (TWILIO_API_URL). */
@@ -22,7 +22,8 @@ export interface TwilioTransportOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 100 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 100 }) };
+// One connection pool per process, shared by every sender: keep-alive sockets to Twilio are the expensive part.
+const dispatcher = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
 
 export class TwilioTransport extends twilio.RequestClient {
   // ES private fields: the SDK's RequestClient has public fields of similar names.
@@ -57,10 +58,10 @@ export class TwilioTransport extends twilio.RequestClient {
     }
   }
 
-  #once<TData>(opts: RequestOptions): Promise<Response<TData>> {
+  async #once<TData>(opts: RequestOptions): Promise<Response<TData>> {
     const url = new URL(opts.uri);
     if (opts.params) for (const [key, value] of formEntries(opts.params as Record<string, unknown>)) url.searchParams.append(key, value);
-    const headers: Record<string, string> = { Connection: 'keep-alive', ...(opts.headers as Record<string, string> | undefined) };
+    const headers: Record<string, string> = { ...(opts.headers as Record<string, string> | undefined) };
     if (opts.username && opts.password)
       headers.Authorization = `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`;
     let body: string | undefined;
@@ -70,24 +71,23 @@ export class TwilioTransport extends twilio.RequestClient {
           ? JSON.stringify(opts.data)
           : new URLSearchParams(formEntries(opts.data as Record<string, unknown>)).toString();
       headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
-      headers['Content-Length'] = String(Buffer.byteLength(body));
     }
-    const secure = url.protocol === 'https:';
-    return new Promise((resolve, reject) => {
-      const req = (secure ? httpsRequest : httpRequest)(
-        url,
-        {
-          method: opts.method.toUpperCase(),
-          headers,
-          agent: secure ? agents.https : agents.http,
-          timeout: opts.timeout ?? this.#timeoutMs,
-        },
-        (res) => readResponse<TData>(res).then(resolve, reject),
-      );
-      req.on('timeout', () => req.destroy(new Error(`Twilio did not answer within ${opts.timeout ?? this.#timeoutMs} ms`)));
-      req.on('error', reject);
-      req.end(body);
+    const timeout = opts.timeout ?? this.#timeoutMs;
+    const res = await undiciRequest(url, {
+      method: opts.method.toUpperCase() as HttpMethod,
+      headers,
+      body,
+      dispatcher,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
     });
+    const text = await res.body.text();
+    let parsed: unknown = text;
+    // As the SDK's own client does: JSON when it parses, the text otherwise.
+    try {
+      parsed = text ? JSON.parse(text) : text;
+    } catch {}
+    return { statusCode: res.statusCode, body: parsed as TData, headers: res.headers };
   }
 }
 
@@ -101,21 +101,4 @@ function formEntries(fields: Record<string, unknown>): [string, string][] {
     }
   }
   return entries;
-}
-
-function readResponse<TData>(res: IncomingMessage): Promise<Response<TData>> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('error', reject);
-    res.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = text;
-      // As the SDK's own client does: JSON when it parses, the text otherwise.
-      try {
-        body = text ? JSON.parse(text) : text;
-      } catch {}
-      resolve({ statusCode: res.statusCode ?? 0, body: body as TData, headers: res.headers });
-    });
-  });
 }
