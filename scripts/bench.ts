@@ -3,27 +3,32 @@
 // benchmarks whose name contains "send" (api, webhooks, send).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { createTestDatabase, newTestRedisPrefix, TEST_REDIS_URL } from '@switchboard/domain/testing';
+import { createTestDatabase, deleteTestRedisKeys, newTestRedisPrefix, TEST_REDIS_URL } from '@switchboard/domain/testing';
 import { benchApi } from './bench/api.bench.ts';
 import type { Figure } from './bench/measure.ts';
 import { benchSending } from './bench/send.bench.ts';
 import { benchWebhooks } from './bench/webhooks.bench.ts';
 
-const db = await createTestDatabase();
-const env = { databaseUrl: db.url, redisUrl: TEST_REDIS_URL, redisPrefix: newTestRedisPrefix() };
-const benches: Record<string, () => Promise<Figure[]>> = {
-  api: () => benchApi(env),
-  webhooks: () => benchWebhooks({ ...env, redisPrefix: `${env.redisPrefix}:hooks` }),
-  send: () => benchSending({ ...env, redisPrefix: `${env.redisPrefix}:send` }),
+type Env = { databaseUrl: string; redisUrl: string; redisPrefix: string };
+const benches: Record<string, (env: Env) => Promise<Figure[]>> = {
+  api: benchApi,
+  webhooks: benchWebhooks,
+  send: benchSending,
 };
 const only = process.argv[2];
 const figures: Figure[] = [];
-try {
-  for (const [name, bench] of Object.entries(benches)) {
-    if (!only || name.includes(only)) figures.push(...(await bench()));
+for (const [name, bench] of Object.entries(benches)) {
+  if (only && !name.includes(only)) continue;
+  // Each benchmark on its own database and key prefix, removed afterwards: what one leaves behind (a table to
+  // vacuum, keys to expire) must not slow the next one down.
+  const db = await createTestDatabase();
+  const redisPrefix = newTestRedisPrefix();
+  try {
+    figures.push(...(await bench({ databaseUrl: db.url, redisUrl: TEST_REDIS_URL, redisPrefix })));
+  } finally {
+    await db.drop();
+    await deleteTestRedisKeys(redisPrefix);
   }
-} finally {
-  await db.drop();
 }
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));

@@ -13,8 +13,12 @@ interface Env {
 }
 
 const AUTH_TOKEN = 'bench-auth-token';
+interface SignedCallback {
+  body: string;
+  headers: Record<string, string>;
+}
 
-async function load(url: string, makeRequest: () => { body: string; headers: Record<string, string> }, seconds: number) {
+async function load(url: string, makeRequest: () => SignedCallback, seconds: number) {
   // A pool of distinct pre-signed callbacks, cycled: every request is a new event (new MessageSid).
   const requests = Array.from({ length: 20_000 }, () => ({ method: 'POST' as const, ...makeRequest() }));
   const result = await autocannon({ url, connections: 64, pipelining: 1, duration: seconds, requests });
@@ -38,7 +42,12 @@ export async function benchWebhooks(env: Env): Promise<Figure[]> {
     SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
     LOG_LEVEL: 'warn',
   };
-  const server = startProcess('apps/server/src/main.ts', { ...common, PORT: String(port), PUBLIC_URL: publicUrl });
+  const server = startProcess('apps/server/src/main.ts', {
+    ...common,
+    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof-server' } : {}),
+    PORT: String(port),
+    PUBLIC_URL: publicUrl,
+  });
   const bare = startProcess('scripts/bench/bare-server.ts', { PORT: String(bareTarget) });
   try {
     await Promise.all([waitForHttp(`${publicUrl}/healthz`), waitForHttp(`http://127.0.0.1:${bareTarget}/webhooks/bare`)]);
@@ -86,10 +95,12 @@ export async function benchWebhooks(env: Env): Promise<Figure[]> {
       };
     };
     // Warm both up, then measure each for the same time.
-    await load(`${publicUrl}${statusPath}`, signed, 2);
-    await load(`http://127.0.0.1:${bareTarget}/webhooks/bare`, signed, 1);
-    const ingest = await load(`${publicUrl}${statusPath}`, signed, 8);
-    const baseline = await load(`http://127.0.0.1:${bareTarget}/webhooks/bare`, signed, 8);
+    const ingestUrl = `${publicUrl}${statusPath}`;
+    const bareUrl = `http://127.0.0.1:${bareTarget}/webhooks/bare`;
+    await load(ingestUrl, signed, 2);
+    await load(bareUrl, signed, 1);
+    const ingest = await load(ingestUrl, signed, 8);
+    const baseline = await load(bareUrl, signed, 8);
     if (ingest.non2xx) throw new Error(`webhook ingest had ${ingest.non2xx} non-2xx answers`);
     return [
       {

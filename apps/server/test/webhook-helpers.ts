@@ -1,6 +1,6 @@
 // Posting Twilio-shaped, signed webhooks to a test server, and applying what they enqueued as the worker would.
 import {
-  applyWebhookEvent,
+  applyWebhookEvents,
   type DeliverDeps,
   deliverOutboundMessage,
   messagingProviderFor,
@@ -22,14 +22,14 @@ export async function postWebhook(
   return fetch(`${serverUrl}${path}`, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
 }
 
-/** Runs every waiting webhook job through the same function the worker's processor calls. */
+/** Runs every waiting webhook job through the same function the worker's processor calls; returns the events. */
 export async function drainWebhookEvents(services: TestServices): Promise<number> {
   const jobs = await services.queues.webhookEvents.getJobs(['waiting', 'prioritized', 'delayed']);
   for (const job of jobs.sort((a, b) => a.timestamp - b.timestamp)) {
-    await applyWebhookEvent({ em: services.orm.em, events: services.events, clock: services.clock }, job.data.eventId);
+    await applyWebhookEvents({ em: services.orm.em, events: services.events, clock: services.clock }, job.data.eventIds);
     await job.remove();
   }
-  return jobs.length;
+  return jobs.reduce((sum, job) => sum + job.data.eventIds.length, 0);
 }
 
 /** The send worker's dependencies, pointed at a fake Twilio; each call gets a fresh rate limiter unless given one. */

@@ -1,11 +1,11 @@
 // Applies a Twilio status callback to its message: forward-only (message-status.ts), atomic in SQL so that
 // concurrent callbacks for one message cannot race, then announced on the company's event stream.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MESSAGE_STATUSES, Message, type MessageStatus } from '../entities/message.ts';
+import { MESSAGE_STATUSES, type MessageStatus } from '../entities/message.ts';
 import type { EventStream } from '../events/event-stream.ts';
 import { fromTwilioStatus, shouldApplyStatus } from '../messaging/message-status.ts';
 import { twilioErrorMeaning } from '../messaging/twilio-errors.ts';
-import { toMessageView } from './message-view.ts';
+import { MESSAGE_VIEW_COLUMNS, type MessageViewRow, messageViewFromRow } from './message-view.ts';
 
 export interface StatusCallback {
   companyId: string;
@@ -40,14 +40,12 @@ export async function applyStatusCallback(em: EntityManager, events: EventStream
     params.push(cb.errorCode, meaning.reason);
   }
   const where = cb.messageId ? 'id = ?' : 'provider_message_id = ?';
-  const rows = await em.getConnection().execute<{ id: string }[]>(
+  const [row] = await em.getConnection().execute<MessageViewRow[]>(
     `update messages set ${sets.join(', ')}
-     where company_id = ? and ${where} and status in (${from.map(() => '?').join(', ')}) returning id`,
+     where company_id = ? and ${where} and status in (${from.map(() => '?').join(', ')}) returning ${MESSAGE_VIEW_COLUMNS}`,
     [...params, cb.companyId, cb.messageId ?? cb.providerMessageId, ...from],
   );
-  const id = rows[0]?.id;
-  if (!id) return false;
-  const message = await em.fork().findOneOrFail(Message, { id });
-  await events.publish(cb.companyId, { type: 'message.status', at: cb.at.toISOString(), data: { message: toMessageView(message) } });
+  if (!row) return false;
+  await events.publish(cb.companyId, { type: 'message.status', at: cb.at.toISOString(), data: { message: messageViewFromRow(row) } });
   return true;
 }

@@ -62,7 +62,7 @@ export async function deliverOutboundMessages(deps: DeliverDeps, requests: Deliv
   const settle: Settle = (id, outcome) => outcomes.set(id, outcome);
   const withSlot = new Set(requests.filter((r) => r.hasSlot).map((r) => r.messageId));
   const ids = [...new Set(requests.map((r) => r.messageId))];
-  const rows = ids.length ? await selectForSend(deps.em.getConnection(), ids) : [];
+  const rows = ids.length ? await selectForSend(deps.em, ids) : [];
   const now = deps.clock.now();
   const fresh: Ready[] = [];
   const interrupted: Ready[] = [];
@@ -87,7 +87,7 @@ export async function deliverOutboundMessages(deps: DeliverDeps, requests: Deliv
   await finishAll(deps, failures, settle);
   const inSlot = await takeSlots(deps, fresh, withSlot, now, settle);
   const claimed = await claimForSend(
-    deps.em.getConnection(),
+    deps.em,
     inSlot.map((r) => r.m.id),
     now,
   );
@@ -158,11 +158,11 @@ async function sendAndRecord(deps: DeliverDeps, toSend: Ready[], settle: Settle)
       permanent.push({ id: r.m.id, outcome: { kind: 'failed', reason }, code: answer.reason.code });
     }
   });
-  await Promise.all([record(deps, sent, settle), requeueUnsent(deps.em.getConnection(), requeue), finishAll(deps, permanent, settle)]);
+  await Promise.all([record(deps, sent, settle), requeueUnsent(deps.em, requeue), finishAll(deps, permanent, settle)]);
 }
 
 async function record(deps: DeliverDeps, sent: { id: string; result: SendResult }[], settle: Settle): Promise<void> {
-  const rows = await recordSent(deps.em.getConnection(), sent);
+  const rows = await recordSent(deps.em, sent);
   for (const { id, result } of sent) settle(id, { kind: 'sent', providerMessageId: result.providerMessageId });
   await publishMessageRows(deps, rows);
 }
@@ -175,7 +175,7 @@ async function finishAll(
 ): Promise<void> {
   if (failures.length === 0) return;
   const rows = await markFailed(
-    deps.em.getConnection(),
+    deps.em,
     failures.map((f) => ({ id: f.id, refused: f.outcome.kind === 'refused', reason: f.outcome.reason, code: f.code ?? null })),
     deps.clock.now(),
   );

@@ -1,10 +1,9 @@
 // The send worker's SQL, each statement for a whole batch of messages: read what a send needs, claim the
 // messages (queued → sending), record the provider's answers, put retryable ones back, fail the refused.
-// This is the hot path of every campaign, so it skips the ORM: named prepared statements on MikroORM's own
-// pg pool (planned once per connection, ids bound as one array), no entity hydration. Timestamps come back as
-// strings, as MikroORM's type parsers leave them.
+// This is the hot path of every campaign, so it runs prepared statements (db/prepared-query.ts), no entity
+// hydration. Timestamps come back as strings, as MikroORM's type parsers leave them.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Pool } from 'pg';
+import { preparedQuery } from '../db/prepared-query.ts';
 import type { SendResult } from '../providers/messaging-provider.ts';
 import { MESSAGE_VIEW_COLUMNS, type MessageViewRow } from './message-view.ts';
 
@@ -67,28 +66,23 @@ const STATEMENTS = {
     from unnest($1::uuid[], $2::text[]) as v(mid, outcome) where interaction_attempts.message_id = v.mid`,
 } as const;
 
-type Connection = ReturnType<EntityManager['getConnection']>;
+const run = <Row>(em: EntityManager, name: keyof typeof STATEMENTS, values: unknown[]) =>
+  preparedQuery<Row>(em, `send.${name}`, STATEMENTS[name], values);
 
-async function run<Row>(conn: Connection, name: keyof typeof STATEMENTS, values: unknown[]): Promise<Row[]> {
-  const pool = (await conn.getNativeClient()) as Pool;
-  const result = await pool.query({ name: `send.${name}`, text: STATEMENTS[name], values });
-  return result.rows as Row[];
+export function selectForSend(em: EntityManager, ids: string[]): Promise<SendRow[]> {
+  return run<SendRow>(em, 'select', [ids]);
 }
 
-export function selectForSend(conn: Connection, ids: string[]): Promise<SendRow[]> {
-  return run<SendRow>(conn, 'select', [ids]);
-}
-
-export async function claimForSend(conn: Connection, ids: string[], now: Date): Promise<Set<string>> {
+export async function claimForSend(em: EntityManager, ids: string[], now: Date): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const claimed = await run<{ id: string }>(conn, 'claim', [ids, now]);
+  const claimed = await run<{ id: string }>(em, 'claim', [ids, now]);
   return new Set(claimed.map((r) => r.id));
 }
 
 /** Stores the provider's ids and prices. */
-export async function recordSent(conn: Connection, sent: { id: string; result: SendResult }[]): Promise<MessageViewRow[]> {
+export async function recordSent(em: EntityManager, sent: { id: string; result: SendResult }[]): Promise<MessageViewRow[]> {
   if (sent.length === 0) return [];
-  return run<MessageViewRow>(conn, 'record', [
+  return run<MessageViewRow>(em, 'record', [
     sent.map((s) => s.id),
     sent.map((s) => s.result.providerMessageId),
     sent.map((s) => s.result.priceMicros),
@@ -98,24 +92,24 @@ export async function recordSent(conn: Connection, sent: { id: string; result: S
 
 /** Refused or failed for good: `failed` with the reason (and Twilio's code), the interaction attempt closed. */
 export async function markFailed(
-  conn: Connection,
+  em: EntityManager,
   failures: { id: string; refused: boolean; reason: string; code: number | null }[],
   now: Date,
 ): Promise<MessageViewRow[]> {
   if (failures.length === 0) return [];
   const ids = failures.map((f) => f.id);
-  const rows = await run<MessageViewRow>(conn, 'fail', [
+  const rows = await run<MessageViewRow>(em, 'fail', [
     ids,
     failures.map((f) => (f.refused ? f.reason : null)),
     failures.map((f) => (f.refused ? null : f.reason)),
     failures.map((f) => f.code),
   ]);
-  await run(conn, 'closeAttempts', [ids, failures.map((f) => (f.refused ? 'refused' : 'failed')), now]);
+  await run(em, 'closeAttempts', [ids, failures.map((f) => (f.refused ? 'refused' : 'failed')), now]);
   return rows;
 }
 
 /** Nothing reached the provider (or it said to slow down): back to queued, to be tried again. */
-export async function requeueUnsent(conn: Connection, ids: string[]): Promise<void> {
+export async function requeueUnsent(em: EntityManager, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await run(conn, 'requeue', [ids]);
+  await run(em, 'requeue', [ids]);
 }

@@ -17,7 +17,14 @@ export const WebhookEventSchema = defineEntity({
     processedAt: p.datetime().nullable(),
   },
   uniques: [{ properties: ['providerId', 'dedupeKey'] }],
-  indexes: [{ properties: ['company', 'receivedAt'] }],
+  indexes: [
+    { properties: ['company', 'receivedAt'] },
+    // The inbox sweeper looks for events never applied; they are few, whatever the table's size.
+    {
+      name: 'webhook_events_unprocessed_index',
+      expression: 'create index "webhook_events_unprocessed_index" on "webhook_events" ("received_at") where processed_at is null',
+    },
+  ],
 });
 export class WebhookEvent extends WebhookEventSchema.class {}
 WebhookEventSchema.setClass(WebhookEvent);

@@ -1,5 +1,5 @@
-// The producer side of the queues, shared by the server and the worker. Job ids are the event's or the
-// message's id, so enqueueing the same work twice adds it once.
+// The producer side of the queues, shared by the server and the worker. Job ids come from the event or the
+// message, so enqueueing the same work twice adds it once.
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullPrefix, QUEUE_NAMES, type SendJob, type WebhookEventJob } from './queue-names.ts';
@@ -16,22 +16,16 @@ export class JobQueues {
     this.send = new Queue<SendJob>(QUEUE_NAMES.send, { connection: redis, prefix });
   }
 
-  async enqueueWebhookEvent(eventId: string): Promise<void> {
+  /**
+   * One job for events stored together. Its id is `batch-<first event id>`, or the caller's: the sweeper gives
+   * its own so that a batch it re-enqueues is added once however many heartbeats find it.
+   */
+  async enqueueWebhookEvents(eventIds: string[], opts: { jobId?: string } = {}): Promise<void> {
+    if (!eventIds.length) return;
     await this.webhookEvents.add(
       'apply',
-      { eventId },
-      { ...KEEP, jobId: eventId, attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
-    );
-  }
-
-  async enqueueWebhookEvents(eventIds: string[]): Promise<void> {
-    if (!eventIds.length) return;
-    await this.webhookEvents.addBulk(
-      eventIds.map((eventId) => ({
-        name: 'apply',
-        data: { eventId },
-        opts: { ...KEEP, jobId: eventId, attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
-      })),
+      { eventIds },
+      { ...KEEP, jobId: opts.jobId ?? `batch-${eventIds[0]}`, attempts: 10, backoff: { type: 'exponential', delay: 1000 } },
     );
   }
 

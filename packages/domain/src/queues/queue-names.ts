@@ -11,7 +11,8 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 export const heartbeatJobSchema = z.object({ enqueuedAt: z.iso.datetime() });
 export type HeartbeatJob = z.infer<typeof heartbeatJobSchema>;
 
-export const webhookEventJobSchema = z.object({ eventId: z.uuid() });
+/** The events one inbox write stored together (or the sweeper found unapplied). */
+export const webhookEventJobSchema = z.object({ eventIds: z.array(z.uuid()).min(1).max(1000) });
 export type WebhookEventJob = z.infer<typeof webhookEventJobSchema>;
 
 export const sendJobSchema = z.object({

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate, openOrm } from '../db/orm.ts';
+import { connectRedis } from '../redis/redis.ts';
 
 export const TEST_ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -41,3 +42,17 @@ export async function createTestDatabase(opts: { migrated?: boolean } = {}): Pro
 }
 
 export const newTestRedisPrefix = () => `sbtest_${runId()}`;
+
+/** Removes every key of a test run's prefix: queue keys carry it in braces (a Redis Cluster hash tag), the rest plainly. */
+export async function deleteTestRedisKeys(prefix: string): Promise<void> {
+  const redis = connectRedis({ url: TEST_REDIS_URL, prefix });
+  try {
+    for (const pattern of [`${prefix}:*`, `{${prefix}*`]) {
+      for await (const keys of redis.scanStream({ match: pattern, count: 1000 })) {
+        if ((keys as string[]).length) await redis.del(...(keys as string[]));
+      }
+    }
+  } finally {
+    redis.disconnect();
+  }
+}

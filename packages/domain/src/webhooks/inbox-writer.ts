@@ -3,6 +3,7 @@
 // flushed on the next turn of the event loop or when it is full (MicroBatcher).
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { preparedQuery } from '../db/prepared-query.ts';
 import { MicroBatcher } from '../process/micro-batcher.ts';
 import type { JobQueues } from '../queues/job-queues.ts';
 import { dedupeKey, type IncomingWebhook, inboxPayload } from './webhook-inbox.ts';
@@ -25,20 +26,21 @@ export class InboxWriter {
 
   private async write(hooks: IncomingWebhook[]): Promise<(string | null)[]> {
     const rows = hooks.map((hook) => ({ id: randomUUID(), hook, key: dedupeKey(hook.kind, hook.params) }));
-    const values = rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = rows.flatMap((r) => [
-      r.id,
-      r.hook.companyId,
-      r.hook.providerId,
-      r.hook.kind,
-      r.key,
-      JSON.stringify(inboxPayload(r.hook)),
-      r.hook.receivedAt,
-    ]);
-    const inserted = await this.em.getConnection().execute<{ id: string }[]>(
-      `insert into webhook_events (id, company_id, provider_id, kind, dedupe_key, payload, received_at) values ${values}
-         on conflict (provider_id, dedupe_key) do nothing returning id`,
-      params,
+    const inserted = await preparedQuery<{ id: string }>(
+      this.em,
+      'inbox.insert',
+      `insert into webhook_events (id, company_id, provider_id, kind, dedupe_key, payload, received_at)
+       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::timestamptz[])
+       on conflict (provider_id, dedupe_key) do nothing returning id`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.hook.companyId),
+        rows.map((r) => r.hook.providerId),
+        rows.map((r) => r.hook.kind),
+        rows.map((r) => r.key),
+        rows.map((r) => JSON.stringify(inboxPayload(r.hook))),
+        rows.map((r) => r.hook.receivedAt),
+      ],
     );
     const fresh = new Set(inserted.map((r) => r.id));
     // Stored first, then enqueued: if the enqueue fails, the worker's upkeep finds the events later.
