@@ -44,12 +44,6 @@ export function deliverDeps(services: TestServices, opts: { twilioApiUrl: string
   };
 }
 
-/** The message ids of the waiting send jobs, oldest first. */
-export async function queuedSends(services: TestServices): Promise<string[]> {
-  const jobs = await services.queues.send.getJobs(['waiting', 'prioritized', 'delayed']);
-  return jobs.sort((a, b) => a.timestamp - b.timestamp).map((job) => job.data.messageId);
-}
-
 /** Runs every waiting send job through the worker's delivery function; returns each outcome kind. */
 export async function drainSends(
   services: TestServices,

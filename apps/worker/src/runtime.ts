@@ -2,27 +2,25 @@
 import {
   bullPrefix,
   type Clock,
-  cachedProviders,
   connectRedis,
   createLogger,
   EventStream,
   JobQueues,
   type Logger,
-  messagingProviderFor,
   openOrm,
+  providerAdapters,
   QUEUE_NAMES,
   resolveSecretKey,
   SecretBox,
   SendRateLimiter,
   type SimulatorOptions,
-  SimulatorProvider,
   systemClock,
-  type WhatsappProvider,
 } from '@switchboard/domain';
 import { type Processor, Queue, Worker } from 'bullmq';
 import type { WorkerEnv } from './config/worker-env.ts';
 import { heartbeatProcessor } from './processors/heartbeat.processor.ts';
 import { sendProcessor } from './processors/send.processor.ts';
+import { templateApprovalProcessor } from './processors/template-approval.processor.ts';
 import { webhookEventProcessor } from './processors/webhook-event.processor.ts';
 
 export interface RunningWorker {
@@ -44,16 +42,16 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock, op
   const queues = new JobQueues(redis, env.REDIS_PREFIX);
   const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, nodeEnv: env.NODE_ENV, devKeyFile: '.data/secret-key' }));
   const publicUrl = env.PUBLIC_URL;
-  const providerDeps = {
+  const providerFor = providerAdapters({
     secrets,
     twilioApiUrl: env.TWILIO_API_URL,
-    simulator: (row: WhatsappProvider, authToken: string) =>
-      new SimulatorProvider(row, authToken, {
-        publicUrl,
-        onError: (err) => logger.warn({ err }, 'simulator callback failed'),
-        ...(options.simulatorScript ? { script: options.simulatorScript } : {}),
-      }),
-  };
+    publicUrl,
+    clock,
+    simulator: {
+      onError: (err) => logger.warn({ err }, 'simulator callback failed'),
+      ...(options.simulatorScript ? { script: options.simulatorScript } : {}),
+    },
+  });
 
   const heartbeatQueue = new Queue(QUEUE_NAMES.heartbeat, { connection: redis, prefix });
   // A job scheduler with a fixed id: every worker upserts the same one, so there is one heartbeat however many run.
@@ -82,10 +80,11 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock, op
         clock,
         limiter: new SendRateLimiter(redis, env.REDIS_PREFIX),
         publicUrl,
-        providerFor: cachedProviders((row) => messagingProviderFor(row, providerDeps)),
+        providerFor,
       }),
       env.SEND_CONCURRENCY,
     ),
+    worker(QUEUE_NAMES.templateApproval, templateApprovalProcessor({ em: orm.em, events, clock, providerFor }), 4),
   ];
   for (const w of workers) {
     w.on('failed', (job, error) => logger.error({ queue: w.name, jobId: job?.id, err: error }, 'job failed'));

@@ -1,6 +1,6 @@
 // Heartbeat: a repeating job that stamps "the worker is alive and processing" in Redis, and does the
 // periodic upkeep that must not depend on any one request: re-enqueueing webhook events never applied and
-// messages whose send job was lost.
+// messages whose send job was lost, and polls of templates still under review whose job was lost.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type Clock,
@@ -10,6 +10,7 @@ import {
   recordHeartbeat,
   requeueStaleSends,
   requeueStaleWebhookEvents,
+  resumeApprovalPolls,
 } from '@switchboard/domain';
 import type { Job } from 'bullmq';
 
@@ -23,7 +24,9 @@ export function heartbeatProcessor(deps: { redis: Redis; prefix: string; clock: 
     await recordHeartbeat(deps.redis, deps.prefix, at);
     const staleBefore = new Date(at.getTime() - STALE_AFTER_MS);
     const requeued =
-      (await requeueStaleWebhookEvents(deps.em, deps.queues, staleBefore)) + (await requeueStaleSends(deps.em, deps.queues, staleBefore));
+      (await requeueStaleWebhookEvents(deps.em, deps.queues, staleBefore)) +
+      (await requeueStaleSends(deps.em, deps.queues, staleBefore)) +
+      (await resumeApprovalPolls(deps.em, deps.queues));
     return { processedAt: at.toISOString(), requeued };
   };
 }

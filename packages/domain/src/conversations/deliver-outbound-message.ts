@@ -62,7 +62,9 @@ export async function deliverOutboundMessages(deps: DeliverDeps, requests: Deliv
   const settle: Settle = (id, outcome) => outcomes.set(id, outcome);
   const withSlot = new Set(requests.filter((r) => r.hasSlot).map((r) => r.messageId));
   const ids = [...new Set(requests.map((r) => r.messageId))];
-  const rows = ids.length ? await selectForSend(deps.em, ids) : [];
+  // In the order asked (the queue's order), so that slots in a sender's rate go first come, first served.
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const rows = (ids.length ? await selectForSend(deps.em, ids) : []).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   const now = deps.clock.now();
   const fresh: Ready[] = [];
   const interrupted: Ready[] = [];

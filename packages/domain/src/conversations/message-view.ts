@@ -12,6 +12,8 @@ export interface MessageView {
   reason: string | null;
   errorCode: number | null;
   templateId: string | null;
+  /** A template message's header, footer and buttons as the lead saw them (its body is `body`). */
+  templateParts: Record<string, unknown> | null;
   createdAt: string;
   sentAt: string | null;
   deliveredAt: string | null;
@@ -29,6 +31,7 @@ export const toMessageView = (m: Message): MessageView => ({
   reason: m.refusalReason ?? m.errorMessage ?? null,
   errorCode: m.errorCode ?? null,
   templateId: m.template?.id ?? null,
+  templateParts: m.templateParts ?? null,
   createdAt: m.createdAt.toISOString(),
   sentAt: m.sentAt?.toISOString() ?? null,
   deliveredAt: m.deliveredAt?.toISOString() ?? null,
@@ -37,7 +40,7 @@ export const toMessageView = (m: Message): MessageView => ({
 
 /** The columns a MessageView is built from, as raw SQL returns them (`returning ${MESSAGE_VIEW_COLUMNS}`). */
 export const MESSAGE_VIEW_COLUMNS =
-  'id, company_id, lead_id, direction, kind, body, media, status, refusal_reason, error_message, error_code, template_id, created_at, sent_at, delivered_at, read_at';
+  'id, company_id, lead_id, direction, kind, body, media, status, refusal_reason, error_message, error_code, template_id, template_parts, created_at, sent_at, delivered_at, read_at';
 
 export interface MessageViewRow {
   id: string;
@@ -52,6 +55,7 @@ export interface MessageViewRow {
   error_message: string | null;
   error_code: number | null;
   template_id: string | null;
+  template_parts: Record<string, unknown> | null;
   created_at: Date | string;
   sent_at: Date | string | null;
   delivered_at: Date | string | null;
@@ -72,6 +76,7 @@ export const messageViewFromRow = (r: MessageViewRow): MessageView => ({
   reason: r.refusal_reason ?? r.error_message,
   errorCode: r.error_code,
   templateId: r.template_id,
+  templateParts: r.template_parts,
   createdAt: iso(r.created_at) as string,
   sentAt: iso(r.sent_at),
   deliveredAt: iso(r.delivered_at),

@@ -5,13 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { InteractionAttempt } from '../entities/interaction-attempt.ts';
 import { Lead } from '../entities/lead.ts';
 import { Message } from '../entities/message.ts';
-import { Template } from '../entities/template.ts';
+import type { Template } from '../entities/template.ts';
 import { WhatsappSession } from '../entities/whatsapp-session.ts';
 import { precondition } from '../errors/domain-errors.ts';
 import type { EventStream } from '../events/event-stream.ts';
 import { activeWhatsappProvider } from '../providers/provider-settings.ts';
 import type { JobQueues } from '../queues/job-queues.ts';
-import { renderTemplate } from '../templates/render-template.ts';
+import { templateMessage } from '../templates/template-sending.ts';
 import type { TenantScope } from '../tenancy/tenant-scope.ts';
 import { toMessageView } from './message-view.ts';
 import { sendRefusal } from './send-rules.ts';
@@ -36,17 +36,14 @@ export async function queueOutboundMessage(
   let template: Template | null = null;
   let body: string | null = null;
   let variables: Record<string, string> | null = null;
+  let templateParts: Record<string, unknown> | null = null;
   if (request.kind === 'template') {
-    template = await scope.get(Template, request.templateId, 'Template');
-    const rendered = renderTemplate(template.body, {
-      name: lead.name,
-      first_name: lead.name.split(' ')[0],
-      ...lead.customFields,
-      ...request.variables,
-    });
-    if (!rendered.ok) throw precondition(`Missing template values: ${rendered.missing.join(', ')}`);
-    body = rendered.text;
-    variables = rendered.values;
+    // The family's approved version, filled for this lead; refused by name when a value is missing.
+    const message = await templateMessage(scope, request.templateId, lead, request.variables);
+    template = message.template;
+    body = message.body;
+    variables = message.contentVariables;
+    templateParts = { name: template.name, ...message.parts };
   } else {
     body = request.kind === 'text' ? request.text : (request.caption ?? null);
   }
@@ -66,6 +63,7 @@ export async function queueOutboundMessage(
     media: request.kind === 'media' ? [{ url: request.mediaUrl }] : null,
     template: template?.id ?? null,
     templateVariables: variables,
+    templateParts,
     status: 'queued',
     createdAt: now,
   });

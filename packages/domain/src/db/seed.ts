@@ -9,6 +9,7 @@ import { Lead } from '../entities/lead.ts';
 import { Template } from '../entities/template.ts';
 import { upsertWhatsappProvider } from '../providers/provider-settings.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { libraryTemplate } from '../templates/template-library.ts';
 import { TenantScope } from '../tenancy/tenant-scope.ts';
 
 export const DEMO_LOGIN = { email: 'demo@switchboard.local', password: 'switchboard-demo' } as const;
@@ -51,10 +52,21 @@ export async function seedDemo(deps: {
     language: 'en',
     category: 'utility',
     body: 'Hi {{first_name}}, thanks for your interest in the house. Would you like to book a viewing this week?',
+    variables: [{ name: 'first_name', example: 'Ana', binding: { source: 'lead', field: 'firstName' } }],
+    buttons: [
+      { type: 'quick_reply', text: 'Yes, book a viewing', payload: 'book_viewing' },
+      { type: 'quick_reply', text: 'Not now', payload: 'not_now' },
+    ],
     status: 'approved',
-    // The simulator accepts any content SID; a real account gets its own from Twilio's approval.
-    contentSid: 'HXdemo0000000000000000000000000001',
+    statusChangedAt: deps.clock.now(),
+    // A content SID as the simulator hands them out (simulated-template-review.ts), decided long ago.
+    contentSid: 'HX00000000000110000000000000000000',
   });
+  // Two library templates to start from, as drafts to edit and submit.
+  for (const key of ['real_estate_first_contact', 'real_estate_viewing_reminder']) {
+    const entry = libraryTemplate(key);
+    if (entry) em.create(Template, { company: user.companyId, ...structuredClone(entry.definition), libraryKey: key });
+  }
   await em.flush();
   return true;
 }

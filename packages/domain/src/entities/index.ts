@@ -7,6 +7,7 @@ export * from './interaction-attempt.ts';
 export * from './lead.ts';
 export * from './message.ts';
 export * from './template.ts';
+export * from './template-event.ts';
 export * from './user.ts';
 export * from './webhook-event.ts';
 export * from './whatsapp-provider.ts';
@@ -20,6 +21,7 @@ import { InteractionAttemptSchema } from './interaction-attempt.ts';
 import { LeadSchema } from './lead.ts';
 import { MessageSchema } from './message.ts';
 import { TemplateSchema } from './template.ts';
+import { TemplateEventSchema } from './template-event.ts';
 import { UserSchema } from './user.ts';
 import { WebhookEventSchema } from './webhook-event.ts';
 import { WhatsappProviderSchema } from './whatsapp-provider.ts';
@@ -34,6 +36,7 @@ export const ALL_ENTITIES = [
   ConsentEventSchema,
   WhatsappProviderSchema,
   TemplateSchema,
+  TemplateEventSchema,
   WhatsappSessionSchema,
   MessageSchema,
   InteractionAttemptSchema,

@@ -24,6 +24,8 @@ export const MessageSchema = defineEntity({
     media: p.json<Record<string, unknown>[]>().nullable(),
     template: () => p.manyToOne(Template).ref().nullable(),
     templateVariables: p.json<Record<string, string>>().nullable(),
+    /** A template message as the lead saw it besides its body: header, footer and buttons (for the timeline). */
+    templateParts: p.json<Record<string, unknown>>().nullable(),
     status: p.enum(MESSAGE_STATUSES),
     refusalReason: p.text().nullable(),
     errorCode: p.integer().nullable(),

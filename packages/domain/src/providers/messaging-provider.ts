@@ -1,4 +1,5 @@
 // The port every WhatsApp provider implements (Twilio, the simulator). Domain services only know this shape.
+import type { ApprovalStatus, WireApprovalRequest, WireContentCreateRequest } from '../templates/twilio-content.ts';
 export type OutboundContent =
   | { kind: 'text'; body: string }
   | { kind: 'media'; mediaUrl: string; caption?: string | undefined }
@@ -43,4 +44,10 @@ export interface MessagingProvider {
   findSent?(message: OutboundMessage, since: Date): Promise<SendResult | null>;
   /** Checks that the credentials work; resolves with the account's friendly name. */
   testConnection(): Promise<{ ok: true; accountName: string }>;
+  /** Creates a template's content (Twilio's Content API); its SID is what sends and approvals name. */
+  createTemplateContent(request: WireContentCreateRequest): Promise<{ contentSid: string }>;
+  /** Files the WhatsApp approval request for created content. */
+  requestTemplateApproval(contentSid: string, request: WireApprovalRequest): Promise<ApprovalStatus>;
+  /** Where WhatsApp's review of the content stands. */
+  templateApprovalStatus(contentSid: string): Promise<ApprovalStatus>;
 }

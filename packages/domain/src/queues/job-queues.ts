@@ -2,18 +2,20 @@
 // message, so enqueueing the same work twice adds it once.
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { bullPrefix, QUEUE_NAMES, type SendJob, type WebhookEventJob } from './queue-names.ts';
+import { bullPrefix, QUEUE_NAMES, type SendJob, type TemplateApprovalJob, type WebhookEventJob } from './queue-names.ts';
 
 const KEEP: JobsOptions = { removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } };
 
 export class JobQueues {
   readonly webhookEvents: Queue<WebhookEventJob>;
   readonly send: Queue<SendJob>;
+  readonly templateApproval: Queue<TemplateApprovalJob>;
 
   constructor(redis: Redis, redisPrefix: string) {
     const prefix = bullPrefix(redisPrefix);
     this.webhookEvents = new Queue<WebhookEventJob>(QUEUE_NAMES.webhookEvents, { connection: redis, prefix });
     this.send = new Queue<SendJob>(QUEUE_NAMES.send, { connection: redis, prefix });
+    this.templateApproval = new Queue<TemplateApprovalJob>(QUEUE_NAMES.templateApproval, { connection: redis, prefix });
   }
 
   /**
@@ -38,7 +40,26 @@ export class JobQueues {
     );
   }
 
+  /**
+   * One polling job per submitted template (job id `approval-<template id>`), which re-delays itself while the
+   * review lasts; removed when done, so the heartbeat can start a new one for a template still pending.
+   */
+  async enqueueApprovalPoll(templateId: string, delayMs: number): Promise<void> {
+    await this.templateApproval.add(
+      'poll',
+      { templateId, poll: 0 },
+      {
+        jobId: `approval-${templateId}`,
+        delay: delayMs,
+        attempts: 20,
+        backoff: { type: 'exponential', delay: 5000 },
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    );
+  }
+
   async close(): Promise<void> {
-    await Promise.all([this.webhookEvents.close(), this.send.close()]);
+    await Promise.all([this.webhookEvents.close(), this.send.close(), this.templateApproval.close()]);
   }
 }

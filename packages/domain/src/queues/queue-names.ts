@@ -5,6 +5,7 @@ export const QUEUE_NAMES = {
   heartbeat: 'heartbeat',
   webhookEvents: 'webhook-events',
   send: 'send',
+  templateApproval: 'template-approval',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -24,3 +25,7 @@ export type SendJob = z.infer<typeof sendJobSchema>;
 
 /** BullMQ key prefix under the run's Redis prefix; the braces keep a queue's keys in one Redis Cluster slot. */
 export const bullPrefix = (redisPrefix: string) => `{${redisPrefix}}:bull`;
+
+/** Polls WhatsApp's review of a submitted template; `poll` counts the polls so far (the backoff's step). */
+export const templateApprovalJobSchema = z.object({ templateId: z.uuid(), poll: z.number().int().min(0).default(0) });
+export type TemplateApprovalJob = z.input<typeof templateApprovalJobSchema>;

@@ -25,6 +25,16 @@ export interface FakeMessage {
   form: Record<string, string | string[]>;
 }
 
+export interface FakeContent {
+  sid: string;
+  /** The JSON the SDK posted to create it. */
+  request: Record<string, unknown>;
+  /** The approval request's JSON, once filed. */
+  approvalRequest: Record<string, unknown> | null;
+  /** What an approval fetch answers (WhatsApp's review); tests move it along. */
+  approval: { status: string; rejection_reason: string };
+}
+
 export interface FakeTwilioError {
   status: number;
   code: number;
@@ -34,6 +44,8 @@ export interface FakeTwilioError {
 export class FakeTwilio {
   readonly requests: RecordedRequest[] = [];
   readonly messages: FakeMessage[] = [];
+  /** Content API resources by SID. */
+  readonly contents = new Map<string, FakeContent>();
   /** The next create calls fail with these errors, in order. */
   readonly failNext: FakeTwilioError[] = [];
   /** Per-request latency to simulate, in ms (0: answer at once). */
@@ -89,6 +101,7 @@ export class FakeTwilio {
       res.end(JSON.stringify(body));
     };
 
+    if (url.pathname.startsWith('/v1/Content')) return this.answerContent(req.method ?? 'GET', url.pathname, json, reply);
     const account = url.pathname.match(/^\/2010-04-01\/Accounts\/(AC\w+)(\.json)?$/);
     if (req.method === 'GET' && account) {
       if (req.headers.authorization !== basic(account[1] as string, 'good-token') && !this.acceptAnyToken) {
@@ -119,6 +132,57 @@ export class FakeTwilio {
       return reply(200, { messages: found.map((m) => toResource(messages[1] as string, m)), next_page_uri: null, page: 0, page_size: 50 });
     }
     reply(404, { code: 20404, message: `Not found: ${req.method} ${url.pathname}`, status: 404 });
+  }
+
+  private answerContent(method: string, path: string, json: unknown, reply: (status: number, body: unknown) => void): void {
+    const failure = this.failNext.shift();
+    if (failure) {
+      reply(failure.status, { code: failure.code, message: failure.message, more_info: '', status: failure.status });
+      return;
+    }
+    if (method === 'POST' && path === '/v1/Content') {
+      const sid = `HX${randomBytes(16).toString('hex')}`;
+      const request = (json ?? {}) as Record<string, unknown>;
+      this.contents.set(sid, { sid, request, approvalRequest: null, approval: { status: 'unsubmitted', rejection_reason: '' } });
+      reply(201, {
+        sid,
+        account_sid: `AC${'0'.repeat(32)}`,
+        ...request,
+        date_created: new Date().toISOString(),
+        url: `https://content.twilio.com${path}/${sid}`,
+      });
+      return;
+    }
+    const approval = path.match(/^\/v1\/Content\/(HX\w+)\/ApprovalRequests(\/whatsapp)?$/);
+    const content = approval ? this.contents.get(approval[1] as string) : undefined;
+    if (!approval || !content) {
+      reply(404, { code: 20404, message: `Not found: ${method} ${path}`, status: 404 });
+      return;
+    }
+    if (method === 'POST' && approval[2]) {
+      content.approvalRequest = (json ?? {}) as Record<string, unknown>;
+      content.approval = { status: 'received', rejection_reason: '' };
+      reply(201, { ...content.approvalRequest, content_type: 'twilio/text', ...content.approval, allow_category_change: true });
+      return;
+    }
+    if (method === 'GET' && !approval[2]) {
+      const { name, category } = (content.approvalRequest ?? {}) as { name?: string; category?: string };
+      reply(200, {
+        sid: content.sid,
+        account_sid: `AC${'0'.repeat(32)}`,
+        whatsapp: { type: 'whatsapp', name, category, content_type: 'twilio/text', ...content.approval },
+        url: `https://content.twilio.com${path}`,
+      });
+      return;
+    }
+    reply(405, { code: 20004, message: `Method not allowed: ${method} ${path}`, status: 405 });
+  }
+
+  /** WhatsApp's review of a content, as the next approval fetch reports it. */
+  setApproval(contentSid: string, status: string, rejectionReason = ''): void {
+    const content = this.contents.get(contentSid);
+    if (!content) throw new Error(`the fake has no content ${contentSid}`);
+    content.approval = { status, rejection_reason: rejectionReason };
   }
 
   // Unique per fake and cheap: a random half and a counter (randomBytes per message showed in benchmarks).

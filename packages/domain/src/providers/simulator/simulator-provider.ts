@@ -3,9 +3,11 @@
 // It needs no account and no network beyond the server itself.
 import { randomBytes } from 'node:crypto';
 import type { WhatsappProvider } from '../../entities/whatsapp-provider.ts';
+import type { ApprovalStatus, WireContentCreateRequest } from '../../templates/twilio-content.ts';
 import { twilioSignature } from '../../webhooks/twilio-signature.ts';
 import type { MessagingProvider, OutboundMessage, SendResult } from '../messaging-provider.ts';
 import { webhookUrls } from '../provider-settings.ts';
+import { simulatedContentSid, simulatedReview } from './simulated-template-review.ts';
 import { type Simulation, simulationFor } from './simulation-script.ts';
 
 export type Schedule = (afterMs: number, task: () => Promise<void>) => void;
@@ -13,6 +15,8 @@ export type Schedule = (afterMs: number, task: () => Promise<void>) => void;
 export interface SimulatorOptions {
   publicUrl: string;
   schedule?: Schedule;
+  /** The clock of the simulated template review (tests move it instead of waiting). */
+  now?: () => number;
   script?: (messageId: string, body: string | null) => Simulation;
   onError?: (error: unknown) => void;
 }
@@ -32,7 +36,7 @@ export class SimulatorProvider implements MessagingProvider {
   constructor(row: Pick<WhatsappProvider, 'id' | 'sender'>, authToken: string, opts: SimulatorOptions) {
     this.row = row;
     this.authToken = authToken;
-    this.opts = { schedule: defaultSchedule, script: simulationFor, ...opts };
+    this.opts = { schedule: defaultSchedule, script: simulationFor, now: Date.now, ...opts };
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
@@ -69,6 +73,18 @@ export class SimulatorProvider implements MessagingProvider {
 
   async testConnection(): Promise<{ ok: true; accountName: string }> {
     return { ok: true, accountName: 'Switchboard simulator' };
+  }
+
+  async createTemplateContent(request: WireContentCreateRequest): Promise<{ contentSid: string }> {
+    return { contentSid: simulatedContentSid(request, this.opts.now()) };
+  }
+
+  async requestTemplateApproval(contentSid: string): Promise<ApprovalStatus> {
+    return simulatedReview(contentSid, this.opts.now());
+  }
+
+  async templateApprovalStatus(contentSid: string): Promise<ApprovalStatus> {
+    return simulatedReview(contentSid, this.opts.now());
   }
 
   /** A lead writes to the business (used by scripted replies and by the console's "simulate a message"). */

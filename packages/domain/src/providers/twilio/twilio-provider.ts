@@ -2,6 +2,12 @@
 // (TWILIO.md §2); SDK errors become ProviderErrors with Twilio's code.
 import twilio from 'twilio';
 import { twilioErrorMeaning } from '../../messaging/twilio-errors.ts';
+import {
+  type ApprovalStatus,
+  parseApprovalStatus,
+  type WireApprovalRequest,
+  type WireContentCreateRequest,
+} from '../../templates/twilio-content.ts';
 import { type MessagingProvider, type OutboundMessage, ProviderError, type SendResult } from '../messaging-provider.ts';
 import { TwilioTransport } from './twilio-transport.ts';
 
@@ -12,7 +18,10 @@ export interface TwilioCredentials {
   sender: string;
 }
 
-type CreateParams = Parameters<ReturnType<typeof twilio>['messages']['create']>[0];
+type TwilioClient = ReturnType<typeof twilio>;
+type CreateParams = Parameters<TwilioClient['messages']['create']>[0];
+type ContentCreateParams = Parameters<TwilioClient['content']['v1']['contents']['create']>[0];
+type ApprovalCreateParams = Parameters<ReturnType<TwilioClient['content']['v1']['contents']>['approvalCreate']['create']>[0];
 
 const whatsapp = (address: string) => (address.startsWith('whatsapp:') ? address : `whatsapp:${address}`);
 
@@ -88,6 +97,35 @@ export class TwilioProvider implements MessagingProvider {
             priceCurrency: match.priceUnit ?? null,
           }
         : null;
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  }
+
+  async createTemplateContent(request: WireContentCreateRequest): Promise<{ contentSid: string }> {
+    try {
+      // The SDK posts the body unchanged, so it must be the API's own snake_case JSON (TWILIO.md §3.3).
+      const created = await this.client.content.v1.contents.create(request as unknown as ContentCreateParams);
+      return { contentSid: created.sid };
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  }
+
+  async requestTemplateApproval(contentSid: string, request: WireApprovalRequest): Promise<ApprovalStatus> {
+    try {
+      const answer = await this.client.content.v1.contents(contentSid).approvalCreate.create(request as unknown as ApprovalCreateParams);
+      return parseApprovalStatus({ status: answer.status, rejection_reason: answer.rejectionReason });
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  }
+
+  async templateApprovalStatus(contentSid: string): Promise<ApprovalStatus> {
+    try {
+      const fetched = await this.client.content.v1.contents(contentSid).approvalFetch().fetch();
+      // `whatsapp` comes back as Twilio's raw JSON object (snake_case).
+      return parseApprovalStatus({ whatsapp: fetched.whatsapp });
     } catch (error) {
       throw toProviderError(error);
     }
