@@ -237,7 +237,7 @@ describe('sending templates', () => {
   async function optedInLead(api: Api) {
     return api.leads.create.mutate({
       name: 'Lena Park',
-      phone: `+1415${Math.floor(1e6 + Math.random() * 8e6)}`,
+      phone: `+1415${Math.floor(2e6 + Math.random() * 7e6)}`,
       whatsappOptIn: true,
       optInSource: 'web form',
     });

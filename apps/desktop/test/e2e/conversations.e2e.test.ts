@@ -79,7 +79,7 @@ it('open a conversation, send, and see the ticks move live as callbacks arrive',
   const page = await signedIn();
   await page.getByTestId('nav-conversations').click();
   await page.getByTestId('simulate-form').waitFor();
-  await page.getByTestId('simulate-phone').fill('+15550101001');
+  await page.getByTestId('simulate-phone').fill('+14155550101');
   await page.getByTestId('simulate-body').fill('Hi! Is the house on Elm Street still available?');
   await page.getByTestId('simulate-send').click();
 

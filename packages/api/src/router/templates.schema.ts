@@ -46,7 +46,8 @@ export const listTemplatesInput = z
   })
   .default({});
 export const previewInput = z.union([
-  z.object({ definition: templateDefinitionInput }),
+  // A draft being written may have no name yet: the preview reports it among the issues instead of refusing.
+  z.object({ definition: templateDefinitionInput.extend({ name: z.string().trim().max(512) }) }),
   z.object({ templateId: z.uuid(), leadId: z.uuid().optional(), variables: z.record(z.string(), z.string().max(1024)).optional() }),
 ]);
 export const libraryInput = z.object({ industry: z.enum(INDUSTRY_IDS).optional() }).default({});

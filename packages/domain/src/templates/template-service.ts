@@ -213,7 +213,7 @@ export async function listTemplates(scope: TenantScope, filter: TemplateFilter =
 
 export interface TemplateDetail {
   template: TemplateView;
-  versions: { id: string; version: number; status: Template['status']; statusChangedAt: string | null }[];
+  versions: { id: string; version: number; status: Template['status']; submittedAt: string | null; statusChangedAt: string | null }[];
   /** Newest first. */
   history: TemplateHistoryEntry[];
 }
@@ -228,6 +228,7 @@ export async function getTemplate(scope: TenantScope, id: string): Promise<Templ
       id: v.id,
       version: v.version,
       status: v.status,
+      submittedAt: v.submittedAt?.toISOString() ?? null,
       statusChangedAt: v.statusChangedAt?.toISOString() ?? null,
     })),
     history: events.map(toHistoryEntry),

@@ -1,5 +1,5 @@
 // The typed tRPC client. Only the AppRouter *type* comes from the server packages; no server code is bundled.
-import type { AppRouter, RouterOutputs } from '@switchboard/api';
+import type { AppRouter, RouterInputs, RouterOutputs } from '@switchboard/api';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 
 export type ApiClient = TRPCClient<AppRouter>;
@@ -9,6 +9,14 @@ export type Conversation = RouterOutputs['conversations']['list'][number];
 export type Timeline = RouterOutputs['conversations']['timeline'];
 export type TimelineMessage = Timeline['messages'][number];
 export type TemplateSummary = RouterOutputs['templates']['list'][number];
+// Templates screen and composer.
+export type TemplateDetail = RouterOutputs['templates']['get'];
+export type TemplateHistoryEntry = TemplateDetail['history'][number];
+export type TemplatePreview = RouterOutputs['templates']['preview'];
+export type LibraryTemplate = RouterOutputs['templates']['library'][number];
+export type TemplateDefinition = RouterInputs['templates']['create'];
+export type TemplateListFilter = NonNullable<RouterInputs['templates']['list']>;
+export type LeadListItem = RouterOutputs['leads']['list'][number];
 export type Provider = RouterOutputs['providers']['list'][number];
 
 export function createApiClient(serverUrl: string, token: string | null): ApiClient {

@@ -4,6 +4,7 @@ import { useSession } from '../api/session-context.tsx';
 import { AgentsScreen } from '../screens/agents/AgentsScreen.tsx';
 import { ConversationsScreen } from '../screens/conversations/ConversationsScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
+import { TemplatesScreen } from '../screens/templates/TemplatesScreen.tsx';
 import { UpcomingScreen } from '../screens/upcoming/UpcomingScreen.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { SCREENS, type ScreenId } from './screens.ts';
@@ -49,8 +50,9 @@ export function AppShell() {
         <section className="content">
           {screen === 'agents' && <AgentsScreen />}
           {screen === 'conversations' && <ConversationsScreen />}
+          {screen === 'templates' && <TemplatesScreen />}
           {screen === 'settings' && <SettingsScreen />}
-          {!['agents', 'conversations', 'settings'].includes(screen) && <UpcomingScreen screen={screen} />}
+          {!['agents', 'templates', 'conversations', 'settings'].includes(screen) && <UpcomingScreen screen={screen} />}
         </section>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { useLiveEvent } from '../../live/live-events.tsx';
 import { ConversationList } from './ConversationList.tsx';
 import { ConversationView } from './ConversationView.tsx';
 import { SimulateLeadMessage } from './SimulateLeadMessage.tsx';
+import { StartConversation } from './StartConversation.tsx';
 import { useNow } from './use-now.ts';
 
 export function ConversationsScreen() {
@@ -49,6 +50,7 @@ export function ConversationsScreen() {
       {error && <div className="alert">{error}</div>}
       <div className="conversations">
         <aside className="conversations-side">
+          <StartConversation onSelect={setSelected} />
           {conversations === null ? (
             <p className="muted pad">Loading…</p>
           ) : (

@@ -1,6 +1,11 @@
-// One message as a WhatsApp bubble: text, media, location or a button reply, its time and ticks.
+// One message as a WhatsApp bubble: text, media, location, a button reply or a template (its buttons under the
+// bubble, as WhatsApp draws them), its time and ticks.
 import type { TimelineMessage } from '../../api/client.ts';
+import { WhatsAppButtons } from '../templates/WhatsAppButtons.tsx';
+import { WhatsAppHeader } from '../templates/WhatsAppHeader.tsx';
+import { WhatsAppText } from '../templates/WhatsAppText.tsx';
 import { MessageTicks } from './MessageTicks.tsx';
+import { templatePartsOf } from './template-parts.ts';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -34,6 +39,18 @@ function Content({ message }: { message: TimelineMessage }) {
       </>
     );
   }
+  if (message.kind === 'template') {
+    const parts = templatePartsOf(message);
+    return (
+      <>
+        <WhatsAppHeader header={parts?.header} />
+        <p>
+          <WhatsAppText text={message.body ?? ''} />
+        </p>
+        {parts?.footer && <small className="wa-footer">{parts.footer}</small>}
+      </>
+    );
+  }
   if (message.kind === 'button_reply') {
     return (
       <p>
@@ -46,20 +63,24 @@ function Content({ message }: { message: TimelineMessage }) {
 
 export function MessageBubble({ message }: { message: TimelineMessage }) {
   const outbound = message.direction === 'outbound';
+  const buttons = message.kind === 'template' ? (templatePartsOf(message)?.buttons ?? []) : [];
   return (
-    <div className={`bubble-row ${outbound ? 'out' : 'in'}`} data-testid="message" data-message-id={message.id}>
-      <div
-        className={`bubble ${outbound ? 'out' : 'in'}${message.status === 'failed' || message.status === 'undelivered' ? ' failed' : ''}`}
-      >
-        {message.kind === 'template' && <span className="template-tag">Template</span>}
-        <Content message={message} />
-        <span className="meta">
-          {time.format(new Date(message.createdAt))}
-          {outbound && <MessageTicks message={message} />}
-        </span>
-        {outbound && message.reason && (message.status === 'failed' || message.status === 'undelivered') && (
-          <small className="failure">{message.reason}</small>
-        )}
+    <div className={`bubble-row ${outbound ? 'out' : 'in'}`} data-testid="message" data-message-id={message.id} data-kind={message.kind}>
+      <div className="bubble-stack">
+        <div
+          className={`bubble ${outbound ? 'out' : 'in'}${message.status === 'failed' || message.status === 'undelivered' ? ' failed' : ''}`}
+        >
+          {message.kind === 'template' && <span className="template-tag">Template</span>}
+          <Content message={message} />
+          <span className="meta">
+            {time.format(new Date(message.createdAt))}
+            {outbound && <MessageTicks message={message} />}
+          </span>
+          {outbound && message.reason && (message.status === 'failed' || message.status === 'undelivered') && (
+            <small className="failure">{message.reason}</small>
+          )}
+        </div>
+        <WhatsAppButtons buttons={buttons} />
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import { useSession } from '../../api/session-context.tsx';
 
 export function SimulateLeadMessage() {
   const { api } = useSession();
-  const [phone, setPhone] = useState('+15550101001');
+  const [phone, setPhone] = useState('+14155550101');
   const [body, setBody] = useState('Hi! Is the house on Elm Street still available?');
   const [status, setStatus] = useState<string | null>(null);
 
