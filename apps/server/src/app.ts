@@ -5,6 +5,7 @@ import type { ApiDeps } from '@switchboard/api';
 import { type JobQueues, type Logger, ProviderDirectory, type Redis } from '@switchboard/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { registerHealth } from './http/health.ts';
+import { registerLeadFiles } from './http/lead-files.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerTrpc } from './http/trpc.ts';
 import { registerTwilioWebhooks } from './http/twilio-webhooks.ts';
@@ -31,6 +32,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerMetrics(app);
   registerHealth(app, deps);
   await registerTrpc(app, deps);
+  registerLeadFiles(app, deps);
   registerTwilioWebhooks(app, { ...deps, providers: new ProviderDirectory({ em: deps.orm.em, secrets: deps.secrets, clock: deps.clock }) });
   return app;
 }

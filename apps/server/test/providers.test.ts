@@ -86,7 +86,7 @@ describe('WhatsApp provider settings', () => {
     { input: { kind: 'twilio', accountSid: 'nope', authToken: 't', from: '+14155238886' }, code: 'BAD_REQUEST', says: /Account SID/ },
     { input: { kind: 'twilio', accountSid, from: '+14155238886' }, code: 'BAD_REQUEST', says: /Auth Token is required/ },
     { input: { kind: 'twilio', accountSid, authToken: 't', from: '4155238886' }, code: 'BAD_REQUEST', says: /E\.164/ },
-    { input: { kind: 'fax', from: '+14155238886' }, code: 'BAD_REQUEST', says: /kind/ },
+    { input: { kind: 'fax', from: '+14155238886' }, code: 'BAD_REQUEST', says: /expected one of "twilio"\|"simulator"/ },
   ])('refuses $input.kind with $says and stores nothing', async ({ input, code, says }) => {
     const { token } = await admin();
     const api = server.client(token);

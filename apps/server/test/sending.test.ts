@@ -43,7 +43,7 @@ async function company(opts: { messagesPerSecond?: number } = {}) {
 async function leadWith(api: Awaited<ReturnType<typeof company>>['api'], opts: { optIn: boolean; phone?: string }) {
   return api.leads.create.mutate({
     name: 'Lena Park',
-    phone: opts.phone ?? `+1415${Math.floor(1e6 + Math.random() * 8e6)}`,
+    phone: opts.phone ?? `+1415${Math.floor(2e6 + Math.random() * 7e6)}`,
     whatsappOptIn: opts.optIn,
     optInSource: 'web form',
   });

@@ -78,11 +78,11 @@ async function sendThroughSimulator(messageId: string, script?: (id: string, bod
 describe('simulator', () => {
   it('a simulated lead message arrives through the signed inbound webhook and opens the window', async () => {
     const api = await simulatorCompany();
-    await api.conversations.simulateInbound.mutate({ phone: '+1 555 010 2030', body: 'Hi, I saw your listing' });
+    await api.conversations.simulateInbound.mutate({ phone: '+1 415 555 0130', body: 'Hi, I saw your listing' });
     await drainWebhookEvents(server.services);
     const [conversation] = await api.conversations.list.query();
     expect(conversation).toMatchObject({
-      phone: '+15550102030',
+      phone: '+14155550130',
       windowOpen: true,
       unreadCount: 1,
       lastMessage: { body: 'Hi, I saw your listing' },
@@ -95,7 +95,7 @@ describe('simulator', () => {
     { case: 'failing with 63024', callbacks: ['sent', 'failed'], final: 'failed' },
   ])('a send plays out $case and ends $final', async ({ callbacks, final }) => {
     const api = await simulatorCompany();
-    await api.conversations.simulateInbound.mutate({ phone: '+15550102031', body: 'hello' });
+    await api.conversations.simulateInbound.mutate({ phone: '+14155550131', body: 'hello' });
     await drainWebhookEvents(server.services);
     const [conversation] = await api.conversations.list.query();
     const { messageId } = await api.conversations.sendText.mutate({
@@ -119,7 +119,7 @@ describe('simulator', () => {
 
   it('“simulate stop” makes the lead answer STOP, which opts them out', async () => {
     const api = await simulatorCompany();
-    await api.conversations.simulateInbound.mutate({ phone: '+15550102032', body: 'hello' });
+    await api.conversations.simulateInbound.mutate({ phone: '+14155550132', body: 'hello' });
     await drainWebhookEvents(server.services);
     const leadId = (await api.conversations.list.query())[0]?.leadId as string;
     const { messageId } = await api.conversations.sendText.mutate({ leadId, text: 'Last offer (simulate stop)' });
@@ -148,7 +148,7 @@ describe('simulator', () => {
       .auth.signUp.mutate({ companyName: 'Real', name: 'R', email: uniqueEmail(), password: 'password-1234' });
     const api = server.client(token);
     await api.providers.upsertWhatsApp.mutate({ kind: 'twilio', accountSid: `AC${'5'.repeat(32)}`, authToken: 't', from: '+14155238886' });
-    expect((await outcome(api.conversations.simulateInbound.mutate({ phone: '+15550102033', body: 'x' }))).code).toBe(
+    expect((await outcome(api.conversations.simulateInbound.mutate({ phone: '+14155550133', body: 'x' }))).code).toBe(
       'PRECONDITION_FAILED',
     );
   });

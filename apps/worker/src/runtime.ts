@@ -19,6 +19,8 @@ import {
 import { type Processor, Queue, Worker } from 'bullmq';
 import type { WorkerEnv } from './config/worker-env.ts';
 import { heartbeatProcessor } from './processors/heartbeat.processor.ts';
+import { leadBulkProcessor } from './processors/lead-bulk.processor.ts';
+import { leadImportProcessor } from './processors/lead-import.processor.ts';
 import { sendProcessor } from './processors/send.processor.ts';
 import { templateApprovalProcessor } from './processors/template-approval.processor.ts';
 import { webhookEventProcessor } from './processors/webhook-event.processor.ts';
@@ -85,6 +87,9 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock, op
       env.SEND_CONCURRENCY,
     ),
     worker(QUEUE_NAMES.templateApproval, templateApprovalProcessor({ em: orm.em, events, clock, providerFor }), 4),
+    // One import or bulk operation at a time per worker: each is a long stream of batches that saturates a core.
+    worker(QUEUE_NAMES.leadImport, leadImportProcessor({ em: orm.em, events, clock }), 1),
+    worker(QUEUE_NAMES.leadBulk, leadBulkProcessor({ em: orm.em, events, clock, queues }), 1),
   ];
   for (const w of workers) {
     w.on('failed', (job, error) => logger.error({ queue: w.name, jobId: job?.id, err: error }, 'job failed'));

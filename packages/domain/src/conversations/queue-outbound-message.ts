@@ -16,10 +16,14 @@ import type { TenantScope } from '../tenancy/tenant-scope.ts';
 import { toMessageView } from './message-view.ts';
 import { sendRefusal } from './send-rules.ts';
 
-export type OutboundRequest =
+export type OutboundRequest = (
   | { kind: 'text'; leadId: string; text: string }
   | { kind: 'media'; leadId: string; mediaUrl: string; caption?: string | undefined }
-  | { kind: 'template'; leadId: string; templateId: string; variables?: Record<string, string> | undefined };
+  | { kind: 'template'; leadId: string; templateId: string; variables?: Record<string, string> | undefined }
+) & {
+  /** A caller that may repeat the request (a retried bulk job) names the message: a repeat queues nothing new. */
+  messageId?: string | undefined;
+};
 
 export async function queueOutboundMessage(
   scope: TenantScope,
@@ -27,6 +31,7 @@ export async function queueOutboundMessage(
   request: OutboundRequest,
 ): Promise<{ messageId: string }> {
   const lead = await scope.get(Lead, request.leadId, 'Lead');
+  if (request.messageId && (await scope.count(Message, { id: request.messageId }))) return { messageId: request.messageId };
   const provider = await activeWhatsappProvider(scope).catch(() => {
     throw precondition('Set up a WhatsApp provider in Settings first');
   });
@@ -54,7 +59,7 @@ export async function queueOutboundMessage(
   session ??= scope.create(WhatsappSession, { lead: lead.id, provider: provider.id });
   session.lastMessageAt = now;
   const message = scope.create(Message, {
-    id: randomUUID(),
+    id: request.messageId ?? randomUUID(),
     lead: lead.id,
     session: session.id,
     direction: 'outbound',

@@ -33,7 +33,7 @@ export async function seedDemo(deps: {
   em.create(Lead, {
     company: user.companyId,
     name: 'Jordan Lee',
-    phone: '+15550101001',
+    phone: '+14155550101',
     whatsappOptIn: true,
     whatsappOptInAt: deps.clock.now(),
     whatsappOptInSource: 'demo seed',
@@ -41,7 +41,7 @@ export async function seedDemo(deps: {
   em.create(Lead, {
     company: user.companyId,
     name: 'Priya Shah',
-    phone: '+15550101002',
+    phone: '+14155550102',
     whatsappOptIn: true,
     whatsappOptInAt: deps.clock.now(),
     whatsappOptInSource: 'demo seed',

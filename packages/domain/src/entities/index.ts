@@ -5,6 +5,8 @@ export * from './company.ts';
 export * from './consent-event.ts';
 export * from './interaction-attempt.ts';
 export * from './lead.ts';
+export * from './lead-bulk-operation.ts';
+export * from './lead-import.ts';
 export * from './message.ts';
 export * from './template.ts';
 export * from './template-event.ts';
@@ -19,6 +21,8 @@ import { CompanySchema } from './company.ts';
 import { ConsentEventSchema } from './consent-event.ts';
 import { InteractionAttemptSchema } from './interaction-attempt.ts';
 import { LeadSchema } from './lead.ts';
+import { LeadBulkOperationSchema } from './lead-bulk-operation.ts';
+import { LeadImportChunkSchema, LeadImportRejectionSchema, LeadImportSchema } from './lead-import.ts';
 import { MessageSchema } from './message.ts';
 import { TemplateSchema } from './template.ts';
 import { TemplateEventSchema } from './template-event.ts';
@@ -41,4 +45,8 @@ export const ALL_ENTITIES = [
   MessageSchema,
   InteractionAttemptSchema,
   WebhookEventSchema,
+  LeadImportSchema,
+  LeadImportChunkSchema,
+  LeadImportRejectionSchema,
+  LeadBulkOperationSchema,
 ];

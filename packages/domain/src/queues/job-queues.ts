@@ -2,7 +2,15 @@
 // message, so enqueueing the same work twice adds it once.
 import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { bullPrefix, QUEUE_NAMES, type SendJob, type TemplateApprovalJob, type WebhookEventJob } from './queue-names.ts';
+import {
+  bullPrefix,
+  type LeadBulkJob,
+  type LeadImportJob,
+  QUEUE_NAMES,
+  type SendJob,
+  type TemplateApprovalJob,
+  type WebhookEventJob,
+} from './queue-names.ts';
 
 const KEEP: JobsOptions = { removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } };
 
@@ -10,12 +18,16 @@ export class JobQueues {
   readonly webhookEvents: Queue<WebhookEventJob>;
   readonly send: Queue<SendJob>;
   readonly templateApproval: Queue<TemplateApprovalJob>;
+  readonly leadImport: Queue<LeadImportJob>;
+  readonly leadBulk: Queue<LeadBulkJob>;
 
   constructor(redis: Redis, redisPrefix: string) {
     const prefix = bullPrefix(redisPrefix);
     this.webhookEvents = new Queue<WebhookEventJob>(QUEUE_NAMES.webhookEvents, { connection: redis, prefix });
     this.send = new Queue<SendJob>(QUEUE_NAMES.send, { connection: redis, prefix });
     this.templateApproval = new Queue<TemplateApprovalJob>(QUEUE_NAMES.templateApproval, { connection: redis, prefix });
+    this.leadImport = new Queue<LeadImportJob>(QUEUE_NAMES.leadImport, { connection: redis, prefix });
+    this.leadBulk = new Queue<LeadBulkJob>(QUEUE_NAMES.leadBulk, { connection: redis, prefix });
   }
 
   /**
@@ -59,7 +71,31 @@ export class JobQueues {
     );
   }
 
+  /** One job per import (job id `import-<id>`); a retry continues after the last batch written. */
+  async enqueueLeadImport(importId: string): Promise<void> {
+    await this.leadImport.add(
+      'run',
+      { importId },
+      { ...KEEP, jobId: `import-${importId}`, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
+    );
+  }
+
+  /** One job per bulk operation (job id `bulk-<id>`); a retry continues after the last page done. */
+  async enqueueLeadBulk(operationId: string): Promise<void> {
+    await this.leadBulk.add(
+      'run',
+      { operationId },
+      { ...KEEP, jobId: `bulk-${operationId}`, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
+    );
+  }
+
   async close(): Promise<void> {
-    await Promise.all([this.webhookEvents.close(), this.send.close(), this.templateApproval.close()]);
+    await Promise.all([
+      this.webhookEvents.close(),
+      this.send.close(),
+      this.templateApproval.close(),
+      this.leadImport.close(),
+      this.leadBulk.close(),
+    ]);
   }
 }

@@ -6,6 +6,8 @@ export const QUEUE_NAMES = {
   webhookEvents: 'webhook-events',
   send: 'send',
   templateApproval: 'template-approval',
+  leadImport: 'lead-import',
+  leadBulk: 'lead-bulk',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -29,3 +31,9 @@ export const bullPrefix = (redisPrefix: string) => `{${redisPrefix}}:bull`;
 /** Polls WhatsApp's review of a submitted template; `poll` counts the polls so far (the backoff's step). */
 export const templateApprovalJobSchema = z.object({ templateId: z.uuid(), poll: z.number().int().min(0).default(0) });
 export type TemplateApprovalJob = z.input<typeof templateApprovalJobSchema>;
+
+export const leadImportJobSchema = z.object({ importId: z.uuid() });
+export type LeadImportJob = z.infer<typeof leadImportJobSchema>;
+
+export const leadBulkJobSchema = z.object({ operationId: z.uuid() });
+export type LeadBulkJob = z.infer<typeof leadBulkJobSchema>;

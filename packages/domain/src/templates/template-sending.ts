@@ -32,9 +32,15 @@ export async function templateToSend(scope: TenantScope, templateId: string): Pr
   throw precondition(TEMPLATE_REFUSALS.notApproved);
 }
 
-export async function templateValueContext(scope: TenantScope, lead: Lead): Promise<TemplateValueContext> {
+/** The lead's values; `agent` speaks for the lead's owner agent (an agent's preview shows its own name). */
+export async function templateValueContext(scope: TenantScope, lead: Lead, agentName?: string): Promise<TemplateValueContext> {
   const company = await scope.em.findOne(Company, { id: scope.companyId });
-  const agent = lead.ownerAgent ? await scope.em.findOne(Agent, { id: lead.ownerAgent.id, company: scope.companyId }) : null;
+  const agent =
+    agentName !== undefined
+      ? { name: agentName }
+      : lead.ownerAgent
+        ? await scope.em.findOne(Agent, { id: lead.ownerAgent.id, company: scope.companyId })
+        : null;
   return {
     lead: { name: lead.name, phone: lead.phone, email: lead.email ?? null, customFields: lead.customFields },
     agent: agent ? { name: agent.name } : null,
@@ -55,9 +61,10 @@ export async function templateForLead(
   t: Template,
   lead: Lead,
   overrides: Record<string, string> = {},
+  agentName?: string,
 ): Promise<TemplateForLead> {
   const def = definitionOf(t);
-  const { values, missing } = resolveTemplateValues(def, await templateValueContext(scope, lead), overrides);
+  const { values, missing } = resolveTemplateValues(def, await templateValueContext(scope, lead, agentName), overrides);
   if (missing.length === 0) return { rendered: renderTemplate(def, values), values, missing };
   const partial = { ...def, variables: def.variables.map((v) => ({ ...v, example: values[v.name] ?? '' })) };
   return { rendered: previewTemplate(partial), values, missing };

@@ -1,6 +1,12 @@
 // A lead's phone number as typed, pasted or imported, turned into E.164 with libphonenumber-js, or refused with a
 // reason a user can act on (what is wrong, and for which country).
-import { type CountryCode, type PhoneNumberType, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  isSupportedCountry,
+  type PhoneNumberType,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/max/metadata';
 
 // Why the "max" metadata: with the default ("min") metadata isValid() only checks the length, so +1 201 055 0123
@@ -14,6 +20,9 @@ import metadata from 'libphonenumber-js/max/metadata';
 // tests can use those numbers.
 
 export type { CountryCode } from 'libphonenumber-js/max';
+
+/** An ISO 3166 code libphonenumber knows (GB, US, DE…). */
+export const isCountryCode = (value: string): value is CountryCode => isSupportedCountry(value);
 
 /** What kind of line the number is, when its country's plan says (US numbers are often "fixed_line_or_mobile"). */
 export type PhoneLineType = Lowercase<PhoneNumberType>;
@@ -52,6 +61,8 @@ export type PhoneNumberResult = ParsedPhoneNumber | RejectedPhoneNumber;
 export interface ParsePhoneOptions {
   /** The country of numbers written without a country code (a national "020 7946 0958" with GB). */
   defaultCountry?: CountryCode | null | undefined;
+  /** false: skip the line type and the national format (a bulk import needs neither, and they cost most of the time). */
+  lineDetails?: boolean;
 }
 
 /** Address prefixes stripped before parsing: Twilio's WhatsApp addresses, and tel: links from CRM exports. */
@@ -79,8 +90,22 @@ export function parsePhoneNumber(input: string, options?: ParsePhoneOptions): Ph
   if (!international && !defaultCountry)
     return reject('missing_country_code', 'Add the country code at the start, like +1 for the United States or +44 for the United Kingdom');
 
-  const where = international ? regionOfCallingCode(compact.slice(1)) : defaultCountry ? countryName(defaultCountry) : null;
   const parseOptions = international ? undefined : { defaultCountry };
+  // The common case first: a valid number is parsed once. Only a refusal works out its reason.
+  const phone = parsePhoneNumberFromString(compact, parseOptions);
+  if (phone?.isValid()) {
+    if (options?.lineDetails === false) return { ok: true, e164: phone.number, country: phone.country ?? null, national: '', type: null };
+    const type = phone.getType();
+    return {
+      ok: true,
+      e164: phone.number,
+      country: phone.country ?? null,
+      national: phone.formatNational(),
+      type: type ? (type.toLowerCase() as PhoneLineType) : null,
+    };
+  }
+
+  const where = international ? regionOfCallingCode(compact.slice(1)) : defaultCountry ? countryName(defaultCountry) : null;
   switch (validatePhoneNumberLength(compact, parseOptions)) {
     case 'INVALID_COUNTRY':
       return reject(
@@ -95,22 +120,11 @@ export function parsePhoneNumber(input: string, options?: ParsePhoneOptions): Ph
     case 'INVALID_LENGTH':
       return reject('wrong_length', `The number has the wrong number of digits for ${where ?? 'its country'}`);
   }
-
-  const phone = parsePhoneNumberFromString(compact, parseOptions);
   if (!phone) return reject('too_short', `The number is too short for ${where ?? 'a phone number'}`);
-  if (!phone.isValid())
-    return reject(
-      'invalid_for_country',
-      `This is not a valid phone number for ${phone.country ? countryName(phone.country) : (where ?? 'its country')}`,
-    );
-  const type = phone.getType();
-  return {
-    ok: true,
-    e164: phone.number,
-    country: phone.country ?? null,
-    national: phone.formatNational(),
-    type: type ? (type.toLowerCase() as PhoneLineType) : null,
-  };
+  return reject(
+    'invalid_for_country',
+    `This is not a valid phone number for ${phone.country ? countryName(phone.country) : (where ?? 'its country')}`,
+  );
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });

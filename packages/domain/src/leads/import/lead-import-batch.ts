@@ -1,0 +1,204 @@
+// Writes one batch of imported rows in one transaction: new leads created, known phones updated (de-duplicated
+// by phone, within the batch too), consent changed only where the file's consent column says so (an opt-out is
+// never overridden by a file), consent events recorded, refused rows kept for the report, and the import's
+// counters and resume point moved. Because all of it commits together, a job retried after a crash continues
+// after the last committed batch and every count stays exact.
+import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { OPTED_OUT_REASON } from '../../conversations/consent.ts';
+import type { ImportedLead } from './lead-import-row.ts';
+
+export interface AcceptedRow {
+  rowNumber: number;
+  lead: ImportedLead;
+}
+
+export interface RejectedRow {
+  rowNumber: number;
+  reason: string;
+  cells: string[];
+}
+
+export interface BatchContext {
+  companyId: string;
+  importId: string;
+  /** The consent source recorded for opt-ins and opt-outs from this file. */
+  consentSource: string;
+  /** Every imported lead is assigned to this agent, when the import says so. */
+  ownerAgentId: string | null;
+  now: Date;
+}
+
+export interface BatchCounts {
+  created: number;
+  updated: number;
+  rejected: number;
+  consentKept: number;
+}
+
+type ConsentAction = 'in' | 'out' | null;
+
+interface Existing {
+  id: string;
+  phone: string;
+  whatsapp_opt_in: boolean;
+  whatsapp_opted_out_at: Date | string | null;
+}
+
+/** Later rows of a phone win where they say something; tags and custom fields add up. */
+function merge(into: ImportedLead, row: ImportedLead): ImportedLead {
+  return {
+    name: row.name || into.name,
+    phone: into.phone,
+    email: row.email ?? into.email,
+    timezone: row.timezone ?? into.timezone,
+    preferredChannel: row.preferredChannel ?? into.preferredChannel,
+    whatsappOptIn: row.whatsappOptIn ?? into.whatsappOptIn,
+    optInAt: row.whatsappOptIn !== null ? row.optInAt : into.optInAt,
+    status: row.status ?? into.status,
+    tags: [...new Set([...into.tags, ...row.tags])],
+    customFields: { ...into.customFields, ...row.customFields },
+  };
+}
+
+/** What the file's consent does to a lead: nothing unless the column says so, and never undoes an opt-out. */
+function consentAction(incoming: boolean | null, current: Existing | undefined): { action: ConsentAction; kept: boolean } {
+  if (incoming === null) return { action: null, kept: false };
+  if (!current) return { action: incoming ? 'in' : null, kept: false };
+  const optedOut = !current.whatsapp_opt_in && current.whatsapp_opted_out_at !== null;
+  if (incoming && optedOut) return { action: null, kept: true };
+  if (incoming && !current.whatsapp_opt_in) return { action: 'in', kept: false };
+  if (!incoming && current.whatsapp_opt_in) return { action: 'out', kept: false };
+  return { action: null, kept: false };
+}
+
+export async function writeImportBatch(
+  client: PoolClient,
+  ctx: BatchContext,
+  accepted: AcceptedRow[],
+  rejected: RejectedRow[],
+  rowsDone: number,
+): Promise<BatchCounts> {
+  const counts: BatchCounts = { created: 0, updated: 0, rejected: rejected.length, consentKept: 0 };
+  const byPhone = new Map<string, ImportedLead[]>();
+  for (const row of accepted) {
+    const group = byPhone.get(row.lead.phone);
+    if (group) group.push(row.lead);
+    else byPhone.set(row.lead.phone, [row.lead]);
+  }
+  const existing = new Map<string, Existing>();
+  if (byPhone.size) {
+    const found = await client.query<Existing>({
+      name: 'import.existing',
+      text: 'select id, phone, whatsapp_opt_in, whatsapp_opted_out_at from leads where company_id = $1 and phone = any($2::text[]) for update',
+      values: [ctx.companyId, [...byPhone.keys()]],
+    });
+    for (const row of found.rows) existing.set(row.phone, row);
+  }
+
+  const inserts: Record<string, unknown>[] = [];
+  const updates: Record<string, unknown>[] = [];
+  const consentEvents: Record<string, unknown>[] = [];
+  const optedOut: string[] = [];
+  for (const [phone, group] of byPhone) {
+    const current = existing.get(phone);
+    const lead = group.reduce(merge);
+    const { action, kept } = consentAction(lead.whatsappOptIn, current);
+    // Several rows of one new phone: the first creates the lead, the others update it.
+    counts.created += current ? 0 : 1;
+    counts.updated += current ? group.length : group.length - 1;
+    if (kept) counts.consentKept++;
+    const id = current?.id ?? randomUUID();
+    const optInAt = (lead.optInAt ?? ctx.now).toISOString();
+    const fields = {
+      id,
+      name: lead.name,
+      phone,
+      email: lead.email,
+      timezone: lead.timezone,
+      preferred_channel: lead.preferredChannel,
+      status: lead.status,
+      tags: lead.tags,
+      custom_fields: lead.customFields,
+      opt_action: action,
+      opt_in_at: optInAt,
+    };
+    (current ? updates : inserts).push(fields);
+    if (action) {
+      consentEvents.push({
+        id: randomUUID(),
+        lead_id: id,
+        opt_in: action === 'in',
+        occurred_at: action === 'in' ? optInAt : ctx.now.toISOString(),
+      });
+    }
+    if (action === 'out') optedOut.push(id);
+  }
+
+  const common = [ctx.companyId, ctx.now, ctx.consentSource, ctx.ownerAgentId];
+  if (inserts.length) {
+    await client.query({
+      name: 'import.insert',
+      text: `insert into leads (id, company_id, name, phone, email, timezone, preferred_channel, whatsapp_opt_in, whatsapp_opt_in_at,
+               whatsapp_opt_in_source, status, tags, custom_fields, owner_agent_id, created_at, updated_at)
+             select x.id, $1, x.name, x.phone, x.email, x.timezone, coalesce(x.preferred_channel, 'both'), coalesce(x.opt_action = 'in', false),
+               case when x.opt_action = 'in' then x.opt_in_at end, case when x.opt_action = 'in' then $3 end,
+               coalesce(x.status, 'new'), x.tags, x.custom_fields, $4::uuid, $2, $2
+             from json_to_recordset($5::json) as x(id uuid, name text, phone text, email text, timezone text, preferred_channel text,
+               status text, tags text[], custom_fields jsonb, opt_action text, opt_in_at timestamptz)`,
+      values: [...common, JSON.stringify(inserts)],
+    });
+  }
+  if (updates.length) {
+    await client.query({
+      name: 'import.update',
+      text: `update leads l set name = x.name, email = coalesce(x.email, l.email), timezone = coalesce(x.timezone, l.timezone),
+               preferred_channel = coalesce(x.preferred_channel, l.preferred_channel), status = coalesce(x.status, l.status),
+               tags = l.tags || array(select t from unnest(x.tags) t where t <> all(l.tags)),
+               custom_fields = l.custom_fields || x.custom_fields,
+               whatsapp_opt_in = case x.opt_action when 'in' then true when 'out' then false else l.whatsapp_opt_in end,
+               whatsapp_opt_in_at = case when x.opt_action = 'in' then x.opt_in_at else l.whatsapp_opt_in_at end,
+               whatsapp_opt_in_source = case when x.opt_action = 'in' then $3 else l.whatsapp_opt_in_source end,
+               whatsapp_opted_out_at = case x.opt_action when 'in' then null when 'out' then $2 else l.whatsapp_opted_out_at end,
+               owner_agent_id = coalesce($4::uuid, l.owner_agent_id), updated_at = $2
+             from json_to_recordset($5::json) as x(id uuid, name text, email text, timezone text, preferred_channel text, status text,
+               tags text[], custom_fields jsonb, opt_action text, opt_in_at timestamptz)
+             where l.id = x.id and l.company_id = $1`,
+      values: [...common, JSON.stringify(updates)],
+    });
+  }
+  if (consentEvents.length) {
+    await client.query({
+      name: 'import.consent',
+      text: `insert into consent_events (id, company_id, lead_id, channel, opt_in, source, actor, occurred_at)
+             select x.id, $1, x.lead_id, 'whatsapp', x.opt_in, $2, $3, x.occurred_at
+             from json_to_recordset($4::json) as x(id uuid, lead_id uuid, opt_in boolean, occurred_at timestamptz)`,
+      values: [ctx.companyId, ctx.consentSource, `import:${ctx.importId}`, JSON.stringify(consentEvents)],
+    });
+  }
+  if (optedOut.length) {
+    // As for any opt-out: what was queued for these leads does not go out.
+    await client.query({
+      name: 'import.cancel-queued',
+      text: `update messages set status = 'failed', refusal_reason = $3
+             where company_id = $1 and lead_id = any($2::uuid[]) and direction = 'outbound' and status = 'queued'`,
+      values: [ctx.companyId, optedOut, OPTED_OUT_REASON],
+    });
+  }
+  if (rejected.length) {
+    await client.query({
+      name: 'import.rejections',
+      text: `insert into lead_import_rejections (import_id, row_number, reason, cells)
+             select $1, x.row_number, x.reason, x.cells from json_to_recordset($2::json) as x(row_number int, reason text, cells jsonb)
+             on conflict do nothing`,
+      values: [ctx.importId, JSON.stringify(rejected.map((r) => ({ row_number: r.rowNumber, reason: r.reason, cells: r.cells })))],
+    });
+  }
+  await client.query({
+    name: 'import.progress',
+    text: `update lead_imports set rows_done = $2, created = created + $3, updated = updated + $4, rejected = rejected + $5,
+             consent_kept = consent_kept + $6 where id = $1`,
+    values: [ctx.importId, rowsDone, counts.created, counts.updated, counts.rejected, counts.consentKept],
+  });
+  return counts;
+}

@@ -1,0 +1,168 @@
+// The worker's run of a lead import: streams the stored file chunk by chunk through the CSV parser, reads each
+// row through the mapping, and writes rows in batches (lead-import-batch.ts) while the next batch is parsed.
+// Memory stays flat: one chunk, one batch being read and one being written, whatever the file's size.
+import { Readable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parse } from 'csv-parse';
+import type { Pool } from 'pg';
+import type { Clock } from '../../clock/clock.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
+import { LeadImport } from '../../entities/lead-import.ts';
+import type { EventStream } from '../../events/event-stream.ts';
+import { columnMappingSchema } from './lead-columns.ts';
+import { type AcceptedRow, type RejectedRow, writeImportBatch } from './lead-import-batch.ts';
+import { type LeadImportOptions, leadFromImportRow } from './lead-import-row.ts';
+import { toLeadImportView } from './lead-import-view.ts';
+
+export interface ImportRunDeps {
+  em: EntityManager;
+  events: EventStream;
+  clock: Clock;
+}
+
+/** Rows per transaction: big enough that per-statement costs vanish, small enough to keep memory flat. */
+export const IMPORT_BATCH_ROWS = 2000;
+/** Live progress at most this often. */
+const PROGRESS_EVERY_MS = 250;
+
+export interface ImportRunStats {
+  /** The most rows held in memory at once (read and not yet written): what "memory stays flat" means here. */
+  maxBufferedRows: number;
+}
+
+async function* storedChunks(em: EntityManager, importId: string, count: number): AsyncGenerator<Buffer> {
+  for (let seq = 0; seq < count; seq++) {
+    const [row] = await preparedQuery<{ data: Buffer }>(
+      em,
+      'import.read-chunk',
+      'select data from lead_import_chunks where import_id = $1 and seq = $2',
+      [importId, seq],
+    );
+    if (row) yield row.data;
+  }
+}
+
+export interface ImportRunOptions {
+  /** Tests: stop (as a crash would) once this many batches are committed. */
+  interruptAfterBatches?: number;
+}
+
+export async function runLeadImport(deps: ImportRunDeps, importId: string, opts: ImportRunOptions = {}): Promise<ImportRunStats> {
+  const stats: ImportRunStats = { maxBufferedRows: 0 };
+  const em = deps.em.fork();
+  const imp = await em.findOne(LeadImport, { id: importId });
+  if (!imp || imp.status === 'done' || imp.status === 'failed' || !imp.mapping) return stats;
+  imp.status = 'running';
+  imp.startedAt ??= deps.clock.now();
+  await em.flush();
+  const companyId = imp.company.id;
+  const publish = async (type: string) => {
+    await em.refresh(imp);
+    await deps.events.publish(companyId, { type, at: deps.clock.now().toISOString(), data: { import: toLeadImportView(imp) } });
+  };
+
+  const mapping = columnMappingSchema.parse({ columns: imp.mapping });
+  const options = (imp.options ?? {}) as LeadImportOptions & {
+    delimiter?: string;
+    consentSource?: string;
+    tags?: string[];
+    ownerAgentId?: string | null;
+  };
+  const pool = (await em.getConnection().getNativeClient()) as Pool;
+  const ctx = {
+    companyId,
+    importId,
+    consentSource: options.consentSource ?? `CSV import: ${imp.filename}`,
+    ownerAgentId: options.ownerAgentId ?? null,
+    now: deps.clock.now(),
+  };
+  const resumeAfter = imp.rowsDone;
+
+  let accepted: AcceptedRow[] = [];
+  let rejected: RejectedRow[] = [];
+  let dataRow = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let lastProgress = 0;
+  let committed = 0;
+  const write = (batchAccepted: AcceptedRow[], batchRejected: RejectedRow[], rowsDone: number) =>
+    pool.connect().then(async (client) => {
+      try {
+        await client.query('begin');
+        await writeImportBatch(client, ctx, batchAccepted, batchRejected, rowsDone);
+        await client.query('commit');
+        if (++committed === opts.interruptAfterBatches) throw new Error('interrupted (test)');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+  const flush = async () => {
+    // One batch written while the next is read: wait for the previous write before starting another.
+    await writing;
+    if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = Date.now();
+      await publish('import.progress');
+    }
+    writing = write(accepted, rejected, dataRow);
+    accepted = [];
+    rejected = [];
+  };
+
+  const parser = Readable.from(storedChunks(em, importId, imp.chunkCount)).pipe(
+    parse({ delimiter: options.delimiter ?? ',', bom: true, relax_column_count: true, relax_quotes: true, skip_records_with_error: true }),
+  );
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    dataRow++;
+    if (dataRow > resumeAfter) rejected.push({ rowNumber: dataRow + 1, reason: `This row is not valid CSV: ${error.message}`, cells: [] });
+  });
+  let header = true;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      dataRow++;
+      if (dataRow <= resumeAfter) continue;
+      const result = leadFromImportRow(cells, mapping, options);
+      if (result.ok) {
+        if (options.tags?.length) result.lead.tags = [...new Set([...result.lead.tags, ...options.tags])];
+        accepted.push({ rowNumber: dataRow + 1, lead: result.lead });
+      } else if (!result.empty) rejected.push({ rowNumber: dataRow + 1, reason: result.reason, cells });
+      const buffered = accepted.length + rejected.length;
+      stats.maxBufferedRows = Math.max(stats.maxBufferedRows, buffered);
+      if (buffered >= IMPORT_BATCH_ROWS) await flush();
+    }
+    await flush();
+    await writing;
+  } catch (error) {
+    // The job's retry continues after the last committed batch; only a broken file ends the import here.
+    await writing.catch(() => undefined);
+    throw error;
+  }
+  await preparedQuery(em, 'import.drop-chunks', 'delete from lead_import_chunks where import_id = $1', [importId]);
+  await em.refresh(imp);
+  imp.status = 'done';
+  imp.finishedAt = deps.clock.now();
+  await em.flush();
+  await publish('import.finished');
+  return stats;
+}
+
+/** After the last retry: the import ends failed with the reason. */
+export async function failLeadImport(deps: ImportRunDeps, importId: string, reason: string): Promise<void> {
+  const em = deps.em.fork();
+  const imp = await em.findOne(LeadImport, { id: importId });
+  if (!imp || imp.status === 'done') return;
+  imp.status = 'failed';
+  imp.error = reason;
+  imp.finishedAt = deps.clock.now();
+  await em.flush();
+  await deps.events.publish(imp.company.id, {
+    type: 'import.finished',
+    at: deps.clock.now().toISOString(),
+    data: { import: toLeadImportView(imp) },
+  });
+}

@@ -1,0 +1,137 @@
+// Finding leads: the list's filters as one SQL condition, and keyset pages newest first. Every page is a range
+// read on an index in (created_at, id) order (see the Lead entity), so the hundredth page of a million leads
+// costs what the first does; counting is capped for the same reason.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PreferredChannel } from '../entities/channel.ts';
+import { LEAD_SEARCH_TEXT, type LeadStatus } from '../entities/lead.ts';
+import type { TenantScope } from '../tenancy/tenant-scope.ts';
+import { normaliseTag } from './lead-tags.ts';
+import { consentOf, type LeadConsent, type LeadView, leadCursor, parseLeadCursor } from './lead-view.ts';
+
+export interface LeadFilter {
+  status?: LeadStatus | undefined;
+  channel?: PreferredChannel | undefined;
+  consent?: LeadConsent | undefined;
+  tag?: string | undefined;
+  /** An agent's id, or 'none' for leads no agent owns. */
+  agentId?: string | undefined;
+  /** In the name, the phone or the email, any case. */
+  search?: string | undefined;
+}
+
+/** `where` (without the keyword) and its parameters, for one company. */
+export function leadFilterSql(companyId: string, filter: LeadFilter): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  add('company_id = ?', companyId);
+  if (filter.status) add('status = ?', filter.status);
+  if (filter.channel) add('preferred_channel = ?', filter.channel);
+  if (filter.consent === 'opted_in') add('whatsapp_opt_in');
+  if (filter.consent === 'opted_out') add('not whatsapp_opt_in and whatsapp_opted_out_at is not null');
+  if (filter.consent === 'none') add('not whatsapp_opt_in and whatsapp_opted_out_at is null');
+  if (filter.tag?.trim()) add('tags @> array[?]::text[]', normaliseTag(filter.tag));
+  if (filter.agentId === 'none') add('owner_agent_id is null');
+  else if (filter.agentId) add('owner_agent_id = ?', filter.agentId);
+  const search = filter.search?.trim().toLowerCase();
+  // The same expression as leads_search_index, so the trigram index answers it; LIKE's wildcards stay literal.
+  if (search) add(`${LEAD_SEARCH_TEXT} like ? escape '\\'`, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return { where: conditions.join(' and '), params };
+}
+
+interface LeadRow {
+  id: string;
+  name: string;
+  phone: string;
+  email: string | null;
+  timezone: string | null;
+  preferred_channel: PreferredChannel;
+  whatsapp_opt_in: boolean;
+  whatsapp_opt_in_at: string | Date | null;
+  whatsapp_opt_in_source: string | null;
+  whatsapp_opted_out_at: string | Date | null;
+  status: LeadStatus;
+  tags: string[];
+  custom_fields: Record<string, string>;
+  owner_agent_id: string | null;
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+const LEAD_COLUMNS = `id, name, phone, email, timezone, preferred_channel, whatsapp_opt_in, whatsapp_opt_in_at, whatsapp_opt_in_source,
+  whatsapp_opted_out_at, status, tags, custom_fields, owner_agent_id, created_at, updated_at`;
+
+const iso = (d: string | Date | null) => (d == null ? null : new Date(d).toISOString());
+
+function viewOfRow(r: LeadRow): LeadView {
+  const createdAt = new Date(r.created_at);
+  return {
+    id: r.id,
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    timezone: r.timezone,
+    preferredChannel: r.preferred_channel,
+    consent: consentOf(r.whatsapp_opt_in, r.whatsapp_opted_out_at),
+    whatsappOptIn: r.whatsapp_opt_in,
+    whatsappOptInAt: iso(r.whatsapp_opt_in_at),
+    whatsappOptInSource: r.whatsapp_opt_in_source,
+    whatsappOptedOutAt: iso(r.whatsapp_opted_out_at),
+    status: r.status,
+    tags: r.tags ?? [],
+    customFields: r.custom_fields ?? {},
+    ownerAgentId: r.owner_agent_id,
+    createdAt: createdAt.toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+    cursor: leadCursor(createdAt, r.id),
+  };
+}
+
+/** One page of leads matching the filter, newest first, after the lead whose `cursor` is given. */
+export async function pageOfLeads(
+  em: EntityManager,
+  companyId: string,
+  opts: { filter?: LeadFilter | undefined; after?: string | undefined; limit: number },
+): Promise<LeadView[]> {
+  const { where, params } = leadFilterSql(companyId, opts.filter ?? {});
+  const after = opts.after ? parseLeadCursor(opts.after) : null;
+  const keyset = after ? ' and (created_at, id) < (?, ?)' : '';
+  const rows = await em
+    .getConnection()
+    .execute<LeadRow[]>(`select ${LEAD_COLUMNS} from leads where ${where}${keyset} order by created_at desc, id desc limit ?`, [
+      ...params,
+      ...(after ? [after.createdAt, after.id] : []),
+      opts.limit,
+    ]);
+  return rows.map(viewOfRow);
+}
+
+export function listLeads(
+  scope: TenantScope,
+  opts: { filter?: LeadFilter | undefined; after?: string | undefined; limit: number },
+): Promise<LeadView[]> {
+  return pageOfLeads(scope.em, scope.companyId, opts);
+}
+
+/** How many leads match, exactly up to `cap`; past it, `capped` says "at least". */
+export async function countLeads(scope: TenantScope, filter: LeadFilter, cap = 10_000): Promise<{ count: number; capped: boolean }> {
+  const { where, params } = leadFilterSql(scope.companyId, filter);
+  const [row] = await scope.em
+    .getConnection()
+    .execute<{ n: string }[]>(`select count(*) as n from (select 1 from leads where ${where} limit ?) matching`, [...params, cap + 1]);
+  const count = Number(row?.n ?? 0);
+  return { count: Math.min(count, cap), capped: count > cap };
+}
+
+/** Tags in use among the newest leads, most used first: suggestions for the tag filter (a full scan would not scale). */
+export async function recentLeadTags(scope: TenantScope, sample = 5000): Promise<{ tag: string; count: number }[]> {
+  const rows = await scope.em.getConnection().execute<{ tag: string; n: string }[]>(
+    `select tag, count(*) as n from (select tags from leads where company_id = ? order by created_at desc limit ?) recent, unnest(recent.tags) tag
+     group by tag order by count(*) desc, tag limit 100`,
+    [scope.companyId, sample],
+  );
+  return rows.map((r) => ({ tag: r.tag, count: Number(r.n) }));
+}
