@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSession } from '../api/session-context.tsx';
 import { AgentsScreen } from '../screens/agents/AgentsScreen.tsx';
 import { ConversationsScreen } from '../screens/conversations/ConversationsScreen.tsx';
+import { LeadsScreen } from '../screens/leads/LeadsScreen.tsx';
 import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { TemplatesScreen } from '../screens/templates/TemplatesScreen.tsx';
 import { UpcomingScreen } from '../screens/upcoming/UpcomingScreen.tsx';
@@ -51,8 +52,9 @@ export function AppShell() {
           {screen === 'agents' && <AgentsScreen />}
           {screen === 'conversations' && <ConversationsScreen />}
           {screen === 'templates' && <TemplatesScreen />}
+          {screen === 'leads' && <LeadsScreen />}
           {screen === 'settings' && <SettingsScreen />}
-          {!['agents', 'templates', 'conversations', 'settings'].includes(screen) && <UpcomingScreen screen={screen} />}
+          {!['agents', 'templates', 'leads', 'conversations', 'settings'].includes(screen) && <UpcomingScreen screen={screen} />}
         </section>
       </div>
     </div>
