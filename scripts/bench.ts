@@ -1,10 +1,11 @@
 // `pnpm bench`: runs every benchmark against real PostgreSQL and Redis (a throw-away database and key prefix),
 // writes bench-results/report.json and prints each figure beside its baseline. `pnpm bench send` runs only the
-// benchmarks whose name contains "send" (api, webhooks, send).
+// benchmarks whose name contains "send" (api, webhooks, send, leads).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createTestDatabase, deleteTestRedisKeys, newTestRedisPrefix, TEST_REDIS_URL } from '@switchboard/domain/testing';
 import { benchApi } from './bench/api.bench.ts';
+import { benchLeads } from './bench/leads.bench.ts';
 import type { Figure } from './bench/measure.ts';
 import { benchSending } from './bench/send.bench.ts';
 import { benchWebhooks } from './bench/webhooks.bench.ts';
@@ -14,6 +15,7 @@ const benches: Record<string, (env: Env) => Promise<Figure[]>> = {
   api: benchApi,
   webhooks: benchWebhooks,
   send: benchSending,
+  leads: benchLeads,
 };
 const only = process.argv[2];
 const figures: Figure[] = [];

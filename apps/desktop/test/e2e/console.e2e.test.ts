@@ -73,6 +73,9 @@ it('signs in, creates an agent, and a second console receives it live', async ()
   await first.getByTestId('agent-name').fill('Ava — appointment setter');
   await first.getByTestId('agent-channel-whatsapp').check();
   await first.getByTestId('agent-save').click();
+  // The editor stays open on the created agent; the list is one step back.
+  await first.getByTestId('agent-notice').waitFor();
+  await first.getByTestId('agent-back').click();
 
   await first.getByTestId('agent-row').first().waitFor();
   expect(await first.getByTestId('agent-row').allTextContents()).toEqual([expect.stringContaining('Ava — appointment setter')]);

@@ -1,7 +1,7 @@
-// Sign-up, sign-in, sign-out and who-am-I.
-import { login, logout, signUp } from '@switchboard/domain';
-import { protectedProcedure, publicProcedure, router } from '../trpc.ts';
-import { loginInput, signUpInput } from './auth.schema.ts';
+// Sign-up, sign-in, sign-out, who-am-I, and the company's own settings.
+import { login, logout, signUp, updateCompany } from '@switchboard/domain';
+import { protectedProcedure, publicProcedure, roleProcedure, router } from '../trpc.ts';
+import { loginInput, signUpInput, updateCompanyInput } from './auth.schema.ts';
 
 export const authRouter = router({
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp({ em: ctx.deps.orm.em, ...ctx.deps }, input)),
@@ -13,4 +13,8 @@ export const authRouter = router({
     return { ok: true as const };
   }),
   me: protectedProcedure.query(({ ctx }) => ctx.user),
+  /** Admins: the company's name and time zone. */
+  updateCompany: roleProcedure('admin')
+    .input(updateCompanyInput)
+    .mutation(({ ctx, input }) => updateCompany({ em: ctx.deps.orm.em }, { userId: ctx.user.id, companyId: ctx.user.companyId }, input)),
 });

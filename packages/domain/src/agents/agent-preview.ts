@@ -7,6 +7,8 @@ import { Template } from '../entities/template.ts';
 import { isWithinBusinessHours, nextAllowedInstant } from '../scheduling/business-hours.ts';
 import type { BusinessHours } from '../scheduling/business-hours-schema.ts';
 import { type TemplateForLead, templateForLead } from '../templates/template-sending.ts';
+import { templateFamily } from '../templates/template-service.ts';
+import { sendableVersion } from '../templates/template-view.ts';
 import type { TenantScope } from '../tenancy/tenant-scope.ts';
 import { toAgentView } from './agent-service.ts';
 import { renderAgentPrompt, unfilledPromptVariables } from './agent-settings.ts';
@@ -39,8 +41,11 @@ export async function previewAgentForLead(scope: TenantScope, input: { agentId: 
 
   let whatsapp: AgentPreview['whatsapp'] = null;
   if (channels.includes('whatsapp')) {
-    const templateId = settings.whatsapp.defaultTemplateId;
-    const template = templateId ? await scope.em.findOne(Template, { id: templateId, company: scope.companyId }) : null;
+    const chosen = settings.whatsapp.defaultTemplateId
+      ? await scope.em.findOne(Template, { id: settings.whatsapp.defaultTemplateId, company: scope.companyId })
+      : null;
+    // The template, not one version of it: a newer approved version is the one that would go out.
+    const template = chosen ? (sendableVersion(await templateFamily(scope, chosen.familyId)) ?? chosen) : null;
     whatsapp = {
       ...timing(settings.whatsapp.businessHours, now, leadZone),
       template: template ? { id: template.id, name: template.name, status: template.status } : null,

@@ -6,7 +6,8 @@ import type { Clock } from '../clock/clock.ts';
 import { AuthSession } from '../entities/auth-session.ts';
 import { Company } from '../entities/company.ts';
 import { User, type UserRole } from '../entities/user.ts';
-import { conflict, unauthorized } from '../errors/domain-errors.ts';
+import { conflict, DomainError, unauthorized } from '../errors/domain-errors.ts';
+import { canonicalTimezoneSpelling, timezoneProblem } from '../scheduling/time-zone.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { hashSessionToken, newSessionToken } from './session-tokens.ts';
@@ -20,6 +21,8 @@ export interface PublicUser {
   role: UserRole;
   companyId: string;
   companyName: string;
+  /** The company's IANA zone: new agents' business hours start in it. */
+  companyTimezone: string;
 }
 
 export interface SignedIn {
@@ -36,7 +39,15 @@ export interface AuthDeps {
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export function toPublicUser(user: User, company: Company): PublicUser {
-  return { id: user.id, name: user.name, email: user.email, role: user.role, companyId: company.id, companyName: company.name };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    companyId: company.id,
+    companyName: company.name,
+    companyTimezone: company.timezone,
+  };
 }
 
 async function openSession(em: EntityManager, clock: Clock, user: User, company: Company): Promise<SignedIn> {
@@ -53,15 +64,16 @@ async function openSession(em: EntityManager, clock: Clock, user: User, company:
 
 export async function signUp(
   deps: AuthDeps,
-  input: { companyName: string; name: string; email: string; password: string },
+  input: { companyName: string; name: string; email: string; password: string; timezone?: string | undefined },
 ): Promise<SignedIn> {
   const em = deps.em.fork();
+  const timezone = input.timezone ? checkedTimezone(input.timezone) : 'UTC';
   const email = normaliseEmail(input.email);
   if (await em.count(User, { email })) throw conflict('An account with this email already exists');
   const passwordHash = await hashPassword(input.password);
   try {
     return await em.transactional(async (tx) => {
-      const company = tx.create(Company, { name: input.companyName.trim() });
+      const company = tx.create(Company, { name: input.companyName.trim(), timezone });
       const user = tx.create(User, { company: company.id, name: input.name.trim(), email, passwordHash, role: 'admin' });
       await tx.flush();
       return openSession(tx, deps.clock, user, company);
@@ -100,4 +112,24 @@ export async function authenticate(deps: Pick<AuthDeps, 'em' | 'clock'>, token: 
 
 export async function logout(deps: Pick<AuthDeps, 'em' | 'clock'>, token: string): Promise<void> {
   await deps.em.fork().nativeUpdate(AuthSession, { tokenHash: hashSessionToken(token), revokedAt: null }, { revokedAt: deps.clock.now() });
+}
+
+function checkedTimezone(name: string): string {
+  const problem = timezoneProblem(name);
+  if (problem) throw new DomainError('invalid', problem);
+  return canonicalTimezoneSpelling(name);
+}
+
+/** The company's name and time zone (admins); returns the caller as auth.me shows them. */
+export async function updateCompany(
+  deps: Pick<AuthDeps, 'em'>,
+  who: { userId: string; companyId: string },
+  input: { name?: string | undefined; timezone?: string | undefined },
+): Promise<PublicUser> {
+  const em = deps.em.fork();
+  const company = await em.findOneOrFail(Company, { id: who.companyId });
+  if (input.name !== undefined) company.name = input.name.trim();
+  if (input.timezone !== undefined) company.timezone = checkedTimezone(input.timezone);
+  await em.flush();
+  return toPublicUser(await em.findOneOrFail(User, { id: who.userId, company: company.id }), company);
 }

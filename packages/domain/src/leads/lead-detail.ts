@@ -3,14 +3,16 @@
 import { type MessageView, toMessageView } from '../conversations/message-view.ts';
 import { Agent } from '../entities/agent.ts';
 import { ConsentEvent } from '../entities/consent-event.ts';
-import { InteractionAttempt } from '../entities/interaction-attempt.ts';
+import { type ATTEMPT_OUTCOMES, InteractionAttempt } from '../entities/interaction-attempt.ts';
 import { Lead } from '../entities/lead.ts';
 import { Message } from '../entities/message.ts';
 import type { TenantScope } from '../tenancy/tenant-scope.ts';
 import { type LeadView, toLeadView } from './lead-view.ts';
 
+type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
 export interface ConsentHistoryEntry {
-  channel: ConsentEvent['channel'];
+  channel: 'whatsapp' | 'voice';
   optIn: boolean;
   /** Where it came from: a web form, an import, a WhatsApp keyword, the console. */
   source: string;
@@ -52,7 +54,7 @@ export type TimelineEntry =
       at: string;
       call: {
         id: string;
-        outcome: InteractionAttempt['outcome'];
+        outcome: AttemptOutcome;
         durationSeconds: number | null;
         endedAt: string | null;
         agentId: string | null;

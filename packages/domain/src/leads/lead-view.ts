@@ -1,6 +1,6 @@
 // How a lead appears in the console and the API. `cursor` is its place in the newest-first list, for the next page.
 import type { PreferredChannel } from '../entities/channel.ts';
-import type { Lead } from '../entities/lead.ts';
+import type { Lead, LeadStatus } from '../entities/lead.ts';
 
 export type LeadConsent = 'opted_in' | 'opted_out' | 'none';
 
@@ -17,7 +17,7 @@ export interface LeadView {
   whatsappOptInAt: string | null;
   whatsappOptInSource: string | null;
   whatsappOptedOutAt: string | null;
-  status: Lead['status'];
+  status: LeadStatus;
   tags: string[];
   customFields: Record<string, string>;
   ownerAgentId: string | null;

@@ -90,7 +90,10 @@ export async function writeImportBatch(
   if (byPhone.size) {
     const found = await client.query<Existing>({
       name: 'import.existing',
-      text: 'select id, phone, whatsapp_opt_in, whatsapp_opted_out_at from leads where company_id = $1 and phone = any($2::text[]) for update',
+      // A join on the batch's phones rather than `phone = any($2)`: the prepared statement's generic plan then
+      // still looks each phone up in the (company_id, phone) index instead of scanning the company's leads.
+      text: `select l.id, l.phone, l.whatsapp_opt_in, l.whatsapp_opted_out_at from unnest($2::text[]) as p(phone)
+             join leads l on l.company_id = $1 and l.phone = p.phone for update of l`,
       values: [ctx.companyId, [...byPhone.keys()]],
     });
     for (const row of found.rows) existing.set(row.phone, row);

@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse';
-import type { Pool } from 'pg';
+import type { Pool, QueryConfig } from 'pg';
 import type { Clock } from '../../clock/clock.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
 import { LeadImport } from '../../entities/lead-import.ts';
@@ -22,6 +22,8 @@ export interface ImportRunDeps {
 
 /** Rows per transaction: big enough that per-statement costs vanish, small enough to keep memory flat. */
 export const IMPORT_BATCH_ROWS = 2000;
+/** An import that wrote at least this many leads refreshes the table's statistics. */
+const ANALYZE_AFTER_ROWS = 10_000;
 /** Live progress at most this often. */
 const PROGRESS_EVERY_MS = 250;
 
@@ -30,15 +32,18 @@ export interface ImportRunStats {
   maxBufferedRows: number;
 }
 
-async function* storedChunks(em: EntityManager, importId: string, count: number): AsyncGenerator<Buffer> {
+async function* storedChunks(pool: Pool, importId: string, count: number): AsyncGenerator<Buffer> {
   for (let seq = 0; seq < count; seq++) {
-    const [row] = await preparedQuery<{ data: Buffer }>(
-      em,
-      'import.read-chunk',
-      'select data from lead_import_chunks where import_id = $1 and seq = $2',
-      [importId, seq],
-    );
-    if (row) yield row.data;
+    // Binary results: the chunk arrives as bytes, not as a hex string twice its size.
+    const query: QueryConfig & { binary: boolean } = {
+      name: 'import.read-chunk',
+      text: 'select data from lead_import_chunks where import_id = $1 and seq = $2',
+      values: [importId, seq],
+      binary: true,
+    };
+    const result = await pool.query<{ data: Buffer }>(query);
+    const data = result.rows[0]?.data;
+    if (data) yield data;
   }
 }
 
@@ -55,6 +60,11 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
   imp.status = 'running';
   imp.startedAt ??= deps.clock.now();
   await em.flush();
+  await deps.events.publish(imp.company.id, {
+    type: 'import.progress',
+    at: deps.clock.now().toISOString(),
+    data: { import: toLeadImportView(imp) },
+  });
   const companyId = imp.company.id;
   const publish = async (type: string) => {
     await em.refresh(imp);
@@ -101,16 +111,17 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
   const flush = async () => {
     // One batch written while the next is read: wait for the previous write before starting another.
     await writing;
-    if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+    writing = write(accepted, rejected, dataRow).then(async () => {
+      // Counts as committed, at most every PROGRESS_EVERY_MS: what a console shows is what is in the database.
+      if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = Date.now();
       await publish('import.progress');
-    }
-    writing = write(accepted, rejected, dataRow);
+    });
     accepted = [];
     rejected = [];
   };
 
-  const parser = Readable.from(storedChunks(em, importId, imp.chunkCount)).pipe(
+  const parser = Readable.from(storedChunks(pool, importId, imp.chunkCount)).pipe(
     parse({ delimiter: options.delimiter ?? ',', bom: true, relax_column_count: true, relax_quotes: true, skip_records_with_error: true }),
   );
   parser.on('skip', (error: Error & { lines?: number }) => {
@@ -144,6 +155,8 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
   }
   await preparedQuery(em, 'import.drop-chunks', 'delete from lead_import_chunks where import_id = $1', [importId]);
   await em.refresh(imp);
+  // After a bulk load the planner's statistics are stale, and the list would scan instead of reading its index.
+  if (imp.created + imp.updated >= ANALYZE_AFTER_ROWS) await em.getConnection().execute('analyze leads');
   imp.status = 'done';
   imp.finishedAt = deps.clock.now();
   await em.flush();

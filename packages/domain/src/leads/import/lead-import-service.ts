@@ -36,7 +36,8 @@ export async function startLeadImport(
     throw new DomainError('invalid', `The file has ${imp.headers.length} columns; the mapping names ${input.mapping.length}`);
   }
   const parsed = columnMappingSchema.safeParse({ columns: input.mapping });
-  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues.map((i) => i.message).join('; '));
+  // Each problem names its column (path columns.<index>), for the mapping screen to point at.
+  if (!parsed.success) throw parsed.error;
   if (input.ownerAgentId) await scope.get(Agent, input.ownerAgentId, 'Agent');
   imp.mapping = parsed.data.columns;
   imp.options = {

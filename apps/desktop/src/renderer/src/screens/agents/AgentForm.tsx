@@ -1,80 +1,55 @@
-// Creates an agent: a name and at least one channel.
-import { type FormEvent, useState } from 'react';
-import { type Agent, describeError, fieldErrors } from '../../api/client.ts';
-import { useSession } from '../../api/session-context.tsx';
-import { Field } from '../../shell/Field.tsx';
+// The editor's fields: who the agent is, then a section per channel with its own hours and attempts. Disabled as a
+// whole for a user who may not edit agents.
 
-type Channel = Agent['channels'][number];
+import { AgentBasics } from './AgentBasics.tsx';
+import type { AgentDraft } from './agent-draft.ts';
+import type { IssueLookup } from './agent-issues.ts';
+import type { AgentSettings } from './agent-types.ts';
+import { ChannelSection } from './ChannelSection.tsx';
+import { PromptEditor } from './PromptEditor.tsx';
+import type { AgentChoices } from './use-agent-choices.ts';
+import { WhatsAppFields } from './WhatsAppFields.tsx';
 
 interface Props {
-  onCreated(agent: Agent): void;
-  onCancel(): void;
+  draft: AgentDraft;
+  onChange(draft: AgentDraft): void;
+  issues: IssueLookup;
+  readOnly: boolean;
+  choices: AgentChoices;
 }
 
-export function AgentForm({ onCreated, onCancel }: Props) {
-  const { api } = useSession();
-  const [name, setName] = useState('');
-  const [channels, setChannels] = useState<Channel[]>(['voice']);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const toggle = (channel: Channel) => setChannels((cs) => (cs.includes(channel) ? cs.filter((c) => c !== channel) : [...cs, channel]));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const local: Record<string, string> = {};
-    if (!name.trim()) local.name = 'Name is required';
-    if (channels.length === 0) local.channels = 'Pick at least one channel';
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await api.agents.create.mutate({ name, channels }));
-    } catch (e) {
-      setErrors(fieldErrors(e));
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+export function AgentForm({ draft, onChange, issues, readOnly, choices }: Props) {
+  const { settings } = draft;
+  const setSettings = (next: Partial<AgentSettings>) => onChange({ ...draft, settings: { ...settings, ...next } });
+  const setVoice = (patch: Partial<AgentSettings['voice']>) => setSettings({ voice: { ...settings.voice, ...patch } });
+  const setWhatsApp = (patch: Partial<AgentSettings['whatsapp']>) => setSettings({ whatsapp: { ...settings.whatsapp, ...patch } });
   return (
-    <form className="card form" onSubmit={submit} noValidate data-testid="agent-form">
-      <h3>New agent</h3>
-      <Field
-        label="Name"
-        value={name}
-        onChange={setName}
-        error={errors.name}
-        testId="agent-name"
-        placeholder="Ava — appointment setter"
-        autoFocus
-      />
-      <fieldset className={`channels${errors.channels ? ' invalid' : ''}`}>
-        <legend>Channels</legend>
-        {(['voice', 'whatsapp'] as const).map((c) => (
-          <label key={c} className="toggle">
-            <input type="checkbox" checked={channels.includes(c)} onChange={() => toggle(c)} data-testid={`agent-channel-${c}`} />
-            <span>{c === 'voice' ? 'Voice calls' : 'WhatsApp'}</span>
-          </label>
-        ))}
-        {errors.channels && <small className="field-error">{errors.channels}</small>}
-      </fieldset>
-      {error && (
-        <div className="alert" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="actions">
-        <button type="button" className="ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy} data-testid="agent-save">
-          {busy ? 'Saving…' : 'Create agent'}
-        </button>
-      </div>
-    </form>
+    <fieldset className="agent-form" disabled={readOnly} data-testid="agent-form">
+      <AgentBasics draft={draft} onChange={(patch) => onChange({ ...draft, ...patch })} issues={issues} industries={choices.industries} />
+      <ChannelSection
+        channel="voice"
+        enabled={draft.channels.includes('voice')}
+        settings={settings.voice}
+        onChange={setVoice}
+        issues={issues}
+      >
+        <PromptEditor
+          prompt={draft.prompt}
+          variables={settings.promptVariables}
+          onPrompt={(prompt) => onChange({ ...draft, prompt })}
+          onVariables={(promptVariables) => setSettings({ promptVariables })}
+          issues={issues}
+        />
+      </ChannelSection>
+      <ChannelSection
+        channel="whatsapp"
+        enabled={draft.channels.includes('whatsapp')}
+        settings={settings.whatsapp}
+        onChange={setWhatsApp}
+        issues={issues}
+      >
+        <WhatsAppFields settings={settings.whatsapp} onChange={setWhatsApp} issues={issues} choices={choices} />
+      </ChannelSection>
+    </fieldset>
   );
 }
