@@ -1,7 +1,7 @@
 // Writes one batch of imported rows in one transaction: new leads created, known phones updated (de-duplicated
 // by phone, within the batch too), consent changed only where the file's consent column says so (an opt-out is
 // never overridden by a file), consent events recorded, refused rows kept for the report, and the import's
-// counters and resume point moved. Because all of it commits together, a job retried after a crash continues
+// counters and resume point moved (recordBatchProgress). Because all of it commits together, a job retried after a crash continues
 // after the last committed batch and every count stays exact.
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
@@ -72,12 +72,16 @@ function consentAction(incoming: boolean | null, current: Existing | undefined):
   return { action: null, kept: false };
 }
 
+/** The phones a batch touches: two batches may be written at once only when these do not meet. */
+export function batchPhones(accepted: AcceptedRow[]): Set<string> {
+  return new Set(accepted.map((r) => r.lead.phone));
+}
+
 export async function writeImportBatch(
   client: PoolClient,
   ctx: BatchContext,
   accepted: AcceptedRow[],
   rejected: RejectedRow[],
-  rowsDone: number,
 ): Promise<BatchCounts> {
   const counts: BatchCounts = { created: 0, updated: 0, rejected: rejected.length, consentKept: 0 };
   const byPhone = new Map<string, ImportedLead[]>();
@@ -90,10 +94,11 @@ export async function writeImportBatch(
   if (byPhone.size) {
     const found = await client.query<Existing>({
       name: 'import.existing',
-      // A join on the batch's phones rather than `phone = any($2)`: the prepared statement's generic plan then
-      // still looks each phone up in the (company_id, phone) index instead of scanning the company's leads.
+      // One index lookup per phone, whatever the planner believes of the table: during an import its statistics
+      // are those of the table before it, and a join would scan all the company's leads for every batch.
       text: `select l.id, l.phone, l.whatsapp_opt_in, l.whatsapp_opted_out_at from unnest($2::text[]) as p(phone)
-             join leads l on l.company_id = $1 and l.phone = p.phone for update of l`,
+             cross join lateral (select id, phone, whatsapp_opt_in, whatsapp_opted_out_at from leads
+                                 where company_id = $1 and phone = p.phone for update) l`,
       values: [ctx.companyId, [...byPhone.keys()]],
     });
     for (const row of found.rows) existing.set(row.phone, row);
@@ -197,11 +202,18 @@ export async function writeImportBatch(
       values: [ctx.importId, JSON.stringify(rejected.map((r) => ({ row_number: r.rowNumber, reason: r.reason, cells: r.cells })))],
     });
   }
+  return counts;
+}
+
+/**
+ * The import's counters and resume point, moved in the batch's transaction. Its own statement, run last: the
+ * import's row is the one row every batch changes, so a batch takes its lock only when it is next to commit.
+ */
+export async function recordBatchProgress(client: PoolClient, importId: string, rowsDone: number, counts: BatchCounts): Promise<void> {
   await client.query({
     name: 'import.progress',
     text: `update lead_imports set rows_done = $2, created = created + $3, updated = updated + $4, rejected = rejected + $5,
              consent_kept = consent_kept + $6 where id = $1`,
-    values: [ctx.importId, rowsDone, counts.created, counts.updated, counts.rejected, counts.consentKept],
+    values: [importId, rowsDone, counts.created, counts.updated, counts.rejected, counts.consentKept],
   });
-  return counts;
 }

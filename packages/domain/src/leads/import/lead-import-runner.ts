@@ -10,7 +10,7 @@ import { preparedQuery } from '../../db/prepared-query.ts';
 import { LeadImport } from '../../entities/lead-import.ts';
 import type { EventStream } from '../../events/event-stream.ts';
 import { columnMappingSchema } from './lead-columns.ts';
-import { type AcceptedRow, type RejectedRow, writeImportBatch } from './lead-import-batch.ts';
+import { type AcceptedRow, batchPhones, type RejectedRow, recordBatchProgress, writeImportBatch } from './lead-import-batch.ts';
 import { type LeadImportOptions, leadFromImportRow } from './lead-import-row.ts';
 import { toLeadImportView } from './lead-import-view.ts';
 
@@ -22,6 +22,8 @@ export interface ImportRunDeps {
 
 /** Rows per transaction: big enough that per-statement costs vanish, small enough to keep memory flat. */
 export const IMPORT_BATCH_ROWS = 2000;
+/** Batches written at once: two keep both cores of PostgreSQL busy; more only wait on each other's commits. */
+const WRITERS = 2;
 /** An import that wrote at least this many leads refreshes the table's statistics. */
 const ANALYZE_AFTER_ROWS = 10_000;
 /** Live progress at most this often. */
@@ -91,14 +93,22 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
   let accepted: AcceptedRow[] = [];
   let rejected: RejectedRow[] = [];
   let dataRow = 0;
-  let writing: Promise<void> = Promise.resolve();
   let lastProgress = 0;
   let committed = 0;
-  const write = (batchAccepted: AcceptedRow[], batchRejected: RejectedRow[], rowsDone: number) =>
+  // Two batches are written at once (PostgreSQL then uses two cores) when their phones do not meet, so neither can
+  // wait for a row the other holds; each commits only after the one before it, so the resume point only moves
+  // over batches that are all in the database.
+  const inFlight: { phones: Set<string>; done: Promise<void> }[] = [];
+  let lastCommit: Promise<void> = Promise.resolve();
+  const write = (batchAccepted: AcceptedRow[], batchRejected: RejectedRow[], rowsDone: number, previous: Promise<void>) =>
     pool.connect().then(async (client) => {
       try {
         await client.query('begin');
-        await writeImportBatch(client, ctx, batchAccepted, batchRejected, rowsDone);
+        // Safe to lose on a crash of PostgreSQL: the batch's rows and the import's resume point go together.
+        await client.query('set local synchronous_commit = off');
+        const counts = await writeImportBatch(client, ctx, batchAccepted, batchRejected);
+        await previous;
+        await recordBatchProgress(client, importId, rowsDone, counts);
         await client.query('commit');
         if (++committed === opts.interruptAfterBatches) throw new Error('interrupted (test)');
       } catch (error) {
@@ -109,14 +119,24 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
       }
     });
   const flush = async () => {
-    // One batch written while the next is read: wait for the previous write before starting another.
-    await writing;
-    writing = write(accepted, rejected, dataRow).then(async () => {
+    const phones = batchPhones(accepted);
+    for (;;) {
+      const blocking = inFlight.filter((w) => [...w.phones].some((p) => phones.has(p)));
+      if (inFlight.length < WRITERS && blocking.length === 0) break;
+      await Promise.race((blocking.length ? blocking : inFlight).map((w) => w.done));
+    }
+    const done = write(accepted, rejected, dataRow, lastCommit).then(async () => {
       // Counts as committed, at most every PROGRESS_EVERY_MS: what a console shows is what is in the database.
       if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
       lastProgress = Date.now();
       await publish('import.progress');
     });
+    const entry = { phones, done: done.finally(() => inFlight.splice(inFlight.indexOf(entry), 1)) };
+    // Handled here so that a failed write waits for the reader to notice it (at the next flush or the end),
+    // instead of ending the process as an unhandled rejection.
+    entry.done.catch(() => undefined);
+    inFlight.push(entry);
+    lastCommit = done;
     accepted = [];
     rejected = [];
   };
@@ -147,10 +167,10 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
       if (buffered >= IMPORT_BATCH_ROWS) await flush();
     }
     await flush();
-    await writing;
+    await Promise.all(inFlight.map((w) => w.done));
   } catch (error) {
     // The job's retry continues after the last committed batch; only a broken file ends the import here.
-    await writing.catch(() => undefined);
+    await Promise.allSettled(inFlight.map((w) => w.done));
     throw error;
   }
   await preparedQuery(em, 'import.drop-chunks', 'delete from lead_import_chunks where import_id = $1', [importId]);
