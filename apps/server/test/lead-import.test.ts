@@ -72,6 +72,8 @@ describe('a small file', () => {
       'Maybe;+14155550001;;maybe;;',
       '',
       '"=HYPERLINK(""http://evil"")";+14155550002;;;;',
+      // Quotes, backslashes, braces and emoji travel to PostgreSQL inside array literals: they come back as typed.
+      'Tricky;+14155550003;;;"say ""hi"", back\\slash, {brace}, naïve 🌞";"x\\""y"',
     ].join('\n');
     const { status, body } = await upload(token, csv, 'spring-fair.csv');
     expect(status).toBe(200);
@@ -87,8 +89,8 @@ describe('a small file', () => {
     await run(body.import.id);
     expect(await api.leads.importStatus.query({ id: body.import.id })).toMatchObject({
       status: 'done',
-      rowsRead: 9,
-      created: 2,
+      rowsRead: 10,
+      created: 3,
       updated: 3,
       rejected: 3,
       consentKept: 1,
@@ -115,6 +117,8 @@ describe('a small file', () => {
     expect((await api.leads.get.query({ id: stopped.id })).lead.consent).toBe('opted_out');
     const [formula] = await api.leads.list.query({ search: '14155550002' });
     expect(formula?.name).toBe('=HYPERLINK("http://evil")');
+    const [tricky] = await api.leads.list.query({ search: '14155550003' });
+    expect(tricky).toMatchObject({ tags: ['say "hi"', 'back\\slash', '{brace}', 'naïve 🌞'], customFields: { plan: 'x\\"y' } });
 
     const report = await download(token, `/imports/${body.import.id}/rejected.csv`);
     expect(report.type).toMatch(/text\/csv/);

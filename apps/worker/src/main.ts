@@ -1,4 +1,5 @@
 // `pnpm start:worker`: the queue-processing process, configured only by the environment.
+import './heap-growth.ts';
 import { runUntilSignal } from '@switchboard/domain';
 import { loadWorkerEnv } from './config/worker-env.ts';
 import { startWorker } from './runtime.ts';

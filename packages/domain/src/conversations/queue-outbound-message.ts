@@ -1,7 +1,8 @@
 // A send request from the console: checked at once (so the user hears "no" immediately), stored as `queued`
 // with its interaction attempt, and enqueued. The send worker checks the same rules again before sending,
 // because consent or the window can change while the message waits.
-import { randomUUID } from 'node:crypto';
+
+import { newId } from '../db/new-id.ts';
 import { InteractionAttempt } from '../entities/interaction-attempt.ts';
 import { Lead } from '../entities/lead.ts';
 import { Message } from '../entities/message.ts';
@@ -59,7 +60,7 @@ export async function queueOutboundMessage(
   session ??= scope.create(WhatsappSession, { lead: lead.id, provider: provider.id });
   session.lastMessageAt = now;
   const message = scope.create(Message, {
-    id: request.messageId ?? randomUUID(),
+    id: request.messageId ?? newId(),
     lead: lead.id,
     session: session.id,
     direction: 'outbound',

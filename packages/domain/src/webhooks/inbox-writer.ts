@@ -1,8 +1,8 @@
 // Writes webhook events to the inbox in small batches: callbacks arriving together (Twilio sends thousands a
 // second at scale) share one multi-row INSERT and one queue round trip, instead of one each. A batch is
 // flushed on the next turn of the event loop or when it is full (MicroBatcher).
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { newId } from '../db/new-id.ts';
 import { preparedQuery } from '../db/prepared-query.ts';
 import { MicroBatcher } from '../process/micro-batcher.ts';
 import type { JobQueues } from '../queues/job-queues.ts';
@@ -25,7 +25,7 @@ export class InboxWriter {
   }
 
   private async write(hooks: IncomingWebhook[]): Promise<(string | null)[]> {
-    const rows = hooks.map((hook) => ({ id: randomUUID(), hook, key: dedupeKey(hook.kind, hook.params) }));
+    const rows = hooks.map((hook) => ({ id: newId(), hook, key: dedupeKey(hook.kind, hook.params) }));
     const inserted = await preparedQuery<{ id: string }>(
       this.em,
       'inbox.insert',

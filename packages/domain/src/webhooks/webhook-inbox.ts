@@ -1,7 +1,7 @@
 // The webhook inbox: each provider event is written once under its dedupe key before anything else happens,
 // so a repeated callback is recognised and a crash after the write loses nothing (the sweeper re-enqueues).
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { newId } from '../db/new-id.ts';
 
 export type WebhookKind = 'twilio.status' | 'twilio.inbound';
 
@@ -26,7 +26,7 @@ export function dedupeKey(kind: WebhookKind, params: Record<string, string | str
 
 /** Returns the new event's id, or null when the same event was recorded before. */
 export async function recordWebhook(em: EntityManager, hook: IncomingWebhook): Promise<string | null> {
-  const id = randomUUID();
+  const id = newId();
   const payload = inboxPayload(hook);
   const rows = await em.getConnection().execute<{ id: string }[]>(
     `insert into webhook_events (id, company_id, provider_id, kind, dedupe_key, payload, received_at)

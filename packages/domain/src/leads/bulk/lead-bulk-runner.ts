@@ -2,11 +2,12 @@
 // one transaction with the operation's counters and resume point, so a retried job neither skips nor repeats
 // a lead. Template sends go through the same checks as one from the console, each message named after the
 // operation and the lead, so a repeated page queues nothing twice.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../clock/clock.ts';
 import { OPTED_OUT_REASON } from '../../conversations/consent.ts';
 import { queueOutboundMessage } from '../../conversations/queue-outbound-message.ts';
+import { newId } from '../../db/new-id.ts';
 import { LeadBulkOperation } from '../../entities/lead-bulk-operation.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
 import type { EventStream } from '../../events/event-stream.ts';
@@ -134,7 +135,7 @@ async function applySetBased(
         await exec(
           tx,
           `insert into consent_events (id, company_id, lead_id, channel, opt_in, source, actor, occurred_at) values ${values}`,
-          targets.flatMap((id) => [randomUUID(), company, id, action.optIn, action.source, actor, now]),
+          targets.flatMap((id) => [newId(), company, id, action.optIn, action.source, actor, now]),
         );
         if (!action.optIn) {
           await exec(

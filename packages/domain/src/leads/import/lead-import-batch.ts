@@ -3,9 +3,9 @@
 // never overridden by a file), consent events recorded, refused rows kept for the report, and the import's
 // counters and resume point moved (recordBatchProgress). Because all of it commits together, a job retried after a crash continues
 // after the last committed batch and every count stays exact.
-import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { OPTED_OUT_REASON } from '../../conversations/consent.ts';
+import { newId } from '../../db/new-id.ts';
 import type { ImportedLead } from './lead-import-row.ts';
 
 export interface AcceptedRow {
@@ -37,6 +37,24 @@ export interface BatchCounts {
 }
 
 type ConsentAction = 'in' | 'out' | null;
+
+/** A lead's columns as one batch's statements take them. */
+interface LeadFields {
+  id: string;
+  name: string;
+  phone: string;
+  email: string | null;
+  timezone: string | null;
+  preferred_channel: string | null;
+  status: string | null;
+  tags: string[];
+  custom_fields: Record<string, string>;
+  opt_action: ConsentAction;
+  opt_in_at: string;
+}
+
+/** A text[] as PostgreSQL writes it ({"a","b \\"c\\""}): how one row's tags travel inside an array of rows. */
+export const textArrayLiteral = (values: string[]): string => `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 
 interface Existing {
   id: string;
@@ -104,9 +122,9 @@ export async function writeImportBatch(
     for (const row of found.rows) existing.set(row.phone, row);
   }
 
-  const inserts: Record<string, unknown>[] = [];
-  const updates: Record<string, unknown>[] = [];
-  const consentEvents: Record<string, unknown>[] = [];
+  const inserts: LeadFields[] = [];
+  const updates: LeadFields[] = [];
+  const consentEvents: { id: string; lead_id: string; opt_in: boolean; occurred_at: string }[] = [];
   const optedOut: string[] = [];
   for (const [phone, group] of byPhone) {
     const current = existing.get(phone);
@@ -116,9 +134,9 @@ export async function writeImportBatch(
     counts.created += current ? 0 : 1;
     counts.updated += current ? group.length : group.length - 1;
     if (kept) counts.consentKept++;
-    const id = current?.id ?? randomUUID();
+    const id = current?.id ?? newId();
     const optInAt = (lead.optInAt ?? ctx.now).toISOString();
-    const fields = {
+    const fields: LeadFields = {
       id,
       name: lead.name,
       phone,
@@ -134,7 +152,7 @@ export async function writeImportBatch(
     (current ? updates : inserts).push(fields);
     if (action) {
       consentEvents.push({
-        id: randomUUID(),
+        id: newId(),
         lead_id: id,
         opt_in: action === 'in',
         occurred_at: action === 'in' ? optInAt : ctx.now.toISOString(),
@@ -145,16 +163,33 @@ export async function writeImportBatch(
 
   const common = [ctx.companyId, ctx.now, ctx.consentSource, ctx.ownerAgentId];
   if (inserts.length) {
+    // Column arrays rather than one JSON document: PostgreSQL reads typed arrays about four times faster than it
+    // parses JSON into records, and this statement carries almost every row of an import.
+    const column = <K extends keyof LeadFields>(key: K) => inserts.map((row) => row[key]);
     await client.query({
       name: 'import.insert',
       text: `insert into leads (id, company_id, name, phone, email, timezone, preferred_channel, whatsapp_opt_in, whatsapp_opt_in_at,
                whatsapp_opt_in_source, status, tags, custom_fields, owner_agent_id, created_at, updated_at)
              select x.id, $1, x.name, x.phone, x.email, x.timezone, coalesce(x.preferred_channel, 'both'), coalesce(x.opt_action = 'in', false),
                case when x.opt_action = 'in' then x.opt_in_at end, case when x.opt_action = 'in' then $3 end,
-               coalesce(x.status, 'new'), x.tags, x.custom_fields, $4::uuid, $2, $2
-             from json_to_recordset($5::json) as x(id uuid, name text, phone text, email text, timezone text, preferred_channel text,
-               status text, tags text[], custom_fields jsonb, opt_action text, opt_in_at timestamptz)`,
-      values: [...common, JSON.stringify(inserts)],
+               coalesce(x.status, 'new'), x.tags::text[], x.custom_fields::jsonb, $4::uuid, $2, $2
+             from unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+               $14::text[], $15::timestamptz[])
+               as x(id, name, phone, email, timezone, preferred_channel, status, tags, custom_fields, opt_action, opt_in_at)`,
+      values: [
+        ...common,
+        column('id'),
+        column('name'),
+        column('phone'),
+        column('email'),
+        column('timezone'),
+        column('preferred_channel'),
+        column('status'),
+        inserts.map((row) => textArrayLiteral(row.tags)),
+        inserts.map((row) => JSON.stringify(row.custom_fields)),
+        column('opt_action'),
+        column('opt_in_at'),
+      ],
     });
   }
   if (updates.length) {
@@ -180,8 +215,16 @@ export async function writeImportBatch(
       name: 'import.consent',
       text: `insert into consent_events (id, company_id, lead_id, channel, opt_in, source, actor, occurred_at)
              select x.id, $1, x.lead_id, 'whatsapp', x.opt_in, $2, $3, x.occurred_at
-             from json_to_recordset($4::json) as x(id uuid, lead_id uuid, opt_in boolean, occurred_at timestamptz)`,
-      values: [ctx.companyId, ctx.consentSource, `import:${ctx.importId}`, JSON.stringify(consentEvents)],
+             from unnest($4::uuid[], $5::uuid[], $6::boolean[], $7::timestamptz[]) as x(id, lead_id, opt_in, occurred_at)`,
+      values: [
+        ctx.companyId,
+        ctx.consentSource,
+        `import:${ctx.importId}`,
+        consentEvents.map((e) => e.id),
+        consentEvents.map((e) => e.lead_id),
+        consentEvents.map((e) => e.opt_in),
+        consentEvents.map((e) => e.occurred_at),
+      ],
     });
   }
   if (optedOut.length) {

@@ -1,8 +1,8 @@
 // Receiving a CSV of leads: the bytes are stored as they arrive, in 1 MiB chunks in PostgreSQL (so any server
 // can take the upload and any worker can stream it later, and memory stays flat whatever the file's size), then
 // the header row and a few rows are read back for the column mapping.
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { newId } from '../../db/new-id.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
 import { LeadImport } from '../../entities/lead-import.ts';
 import { DomainError } from '../../errors/domain-errors.ts';
@@ -31,7 +31,7 @@ export async function receiveLeadImport(
   scope: TenantScope,
   input: { filename: string; body: AsyncIterable<Buffer | Uint8Array | string> },
 ): Promise<UploadedImport> {
-  const id = randomUUID();
+  const id = newId();
   const row = scope.create(LeadImport, {
     id,
     createdBy: scope.actor?.userId ?? null,
