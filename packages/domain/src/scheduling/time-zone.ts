@@ -27,6 +27,20 @@ function knownSpellings(): Map<string, string> {
  * year. Old bare links (Japan) are refused with the name to use instead.
  */
 export function timezoneProblem(name: string): string | null {
+  // Asking Intl whether it knows a zone builds a formatter (~100 µs); every agent read checks two or three zones,
+  // and the names in use are few, so answers are remembered (a bounded cache: hostile input cannot grow it).
+  const known = answers.get(name);
+  if (known !== undefined) return known;
+  const answer = workOutTimezoneProblem(name);
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  answers.set(name, answer);
+  return answer;
+}
+
+const MAX_REMEMBERED = 2000;
+const answers = new Map<string, string | null>();
+
+function workOutTimezoneProblem(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed === '') return 'Choose a time zone, like America/New_York';
   // Node 24's Intl takes bare offsets ("+05:00") as zones; they are not IANA names and never change with the seasons.
