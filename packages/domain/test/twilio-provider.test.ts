@@ -116,3 +116,27 @@ describe('testConnection', () => {
     fake.acceptAnyToken = true;
   });
 });
+
+describe('findSent: finding a send whose answer was lost', () => {
+  const to = '+15005550123';
+  const outbound = (body: string) => ({
+    messageId: `m-${body}`,
+    to,
+    content: { kind: 'text' as const, body },
+    statusCallbackUrl: 'https://sb.example.com/webhooks/twilio/p-1/status',
+    displayedBody: body,
+  });
+
+  it('reads every page of the window (newest first), so a lead sent a burst still has each message found', async () => {
+    const since = new Date(Date.now() - 1000);
+    const sids: string[] = [];
+    for (let i = 0; i < 1250; i++) sids.push((await provider.send(outbound(`burst ${i}`))).providerMessageId);
+    fake.requests.length = 0;
+    // The oldest of 1,250: beyond the first page of 1,000.
+    expect(await provider.findSent(outbound('burst 0'), since)).toMatchObject({ providerMessageId: sids[0], status: 'queued' });
+    const pages = fake.requests.filter((r) => r.method === 'GET');
+    expect(pages).toHaveLength(2);
+    expect(await provider.findSent(outbound('burst 1249'), since)).toMatchObject({ providerMessageId: sids[1249] });
+    expect(await provider.findSent(outbound('never sent'), since)).toBeNull();
+  });
+});

@@ -128,8 +128,20 @@ export class FakeTwilio {
     if (messages && req.method === 'GET') {
       const to = url.searchParams.get('To');
       const after = url.searchParams.get('DateSent>');
-      const found = this.messages.filter((m) => (!to || m.to === to) && (!after || m.dateCreated >= new Date(after)));
-      return reply(200, { messages: found.map((m) => toResource(messages[1] as string, m)), next_page_uri: null, page: 0, page_size: 50 });
+      // As Twilio lists them: newest first, PageSize at a time (50 unless asked), with the next page's address.
+      const found = this.messages.filter((m) => (!to || m.to === to) && (!after || m.dateCreated >= new Date(after))).reverse();
+      const pageSize = Math.min(Number(url.searchParams.get('PageSize') ?? 50), 1000);
+      const page = Number(url.searchParams.get('Page') ?? 0);
+      const rows = found.slice(page * pageSize, (page + 1) * pageSize);
+      const next = new URL(url.pathname + url.search, 'http://fake');
+      next.searchParams.set('Page', String(page + 1));
+      next.searchParams.set('PageSize', String(pageSize));
+      return reply(200, {
+        messages: rows.map((m) => toResource(messages[1] as string, m)),
+        next_page_uri: (page + 1) * pageSize < found.length ? next.pathname + next.search : null,
+        page,
+        page_size: pageSize,
+      });
     }
     reply(404, { code: 20404, message: `Not found: ${req.method} ${url.pathname}`, status: 404 });
   }

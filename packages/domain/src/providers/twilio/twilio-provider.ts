@@ -24,6 +24,8 @@ type ContentCreateParams = Parameters<TwilioClient['content']['v1']['contents'][
 type ApprovalCreateParams = Parameters<ReturnType<TwilioClient['content']['v1']['contents']>['approvalCreate']['create']>[0];
 
 const whatsapp = (address: string) => (address.startsWith('whatsapp:') ? address : `whatsapp:${address}`);
+/** At most this many of a lead's recent messages are searched for one whose send we lost track of. */
+const MAX_RECONCILED = 10_000;
 
 export function twilioCreateParams(credentials: TwilioCredentials, message: OutboundMessage): CreateParams {
   const route = credentials.sender.startsWith('MG') ? { messagingServiceSid: credentials.sender } : { from: whatsapp(credentials.sender) };
@@ -82,11 +84,14 @@ export class TwilioProvider implements MessagingProvider {
 
   async findSent(message: OutboundMessage, since: Date): Promise<SendResult | null> {
     try {
-      // A minute of slack for clock differences between us and Twilio.
+      // A minute of slack for clock differences between us and Twilio. Every page of the window is read: a lead
+      // sent a burst (a campaign, a retried batch) can have hundreds of messages in it, and a message missed here
+      // would be sent again.
       const recent = await this.client.messages.list({
         to: whatsapp(message.to),
         dateSentAfter: new Date(since.getTime() - 60_000),
-        limit: 100,
+        pageSize: 1000,
+        limit: MAX_RECONCILED,
       });
       const match = recent.find((m) => (m.body ?? null) === message.displayedBody);
       return match
