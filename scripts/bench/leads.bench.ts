@@ -157,7 +157,8 @@ export async function benchLeads(env: Env): Promise<Figure[]> {
           const ms = performance.now() - t0;
           latencies.push(ms);
           const key = JSON.stringify(filter);
-          byFilter.set(key, [...(byFilter.get(key) ?? []), ms]);
+          if (!byFilter.has(key)) byFilter.set(key, []);
+          byFilter.get(key)?.push(ms);
           after = items.at(-1)?.cursor;
           if (!after) break;
         }

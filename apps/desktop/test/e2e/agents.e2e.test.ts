@@ -5,10 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { uniqueEmail } from '@switchboard/domain/testing';
-import { loadWorkerEnv, type RunningWorker, startWorker } from '@switchboard/worker';
+import type { RunningWorker } from '@switchboard/worker';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, startApiServer } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, startApiServer, startE2eWorker } from './harness.ts';
 
 let api: Awaited<ReturnType<typeof startApiServer>>;
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -44,17 +44,7 @@ beforeAll(async () => {
   buildRenderer();
   [api, web, browser] = await Promise.all([startApiServer('e2e-agents', { reachable: true }), serveRenderer(), launchBrowser()]);
   // The worker polls the simulator's review, so the opening template turns approved.
-  worker = await startWorker(
-    loadWorkerEnv({
-      DATABASE_URL: inject('databaseUrl'),
-      REDIS_URL: inject('redisUrl'),
-      REDIS_PREFIX: `${inject('redisPrefix')}:e2e-agents`,
-      SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-      PUBLIC_URL: api.services.publicUrl,
-      LOG_LEVEL: 'silent',
-      HEARTBEAT_EVERY_SECONDS: '3600',
-    }),
-  );
+  worker = await startE2eWorker(api, 'e2e-agents');
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   email = uniqueEmail('agents');
   token = (await call<{ token: string }>('auth.signUp', { companyName: 'Harbor Realty', name: 'Olivia Ops', email, password })).token;

@@ -3,10 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { uniqueEmail } from '@switchboard/domain/testing';
-import { loadWorkerEnv, type RunningWorker, startWorker } from '@switchboard/worker';
+import type { RunningWorker } from '@switchboard/worker';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, startApiServer } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, startApiServer, startE2eWorker } from './harness.ts';
 
 let api: Awaited<ReturnType<typeof startApiServer>>;
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -18,29 +18,17 @@ const password = 'correct-horse-42';
 beforeAll(async () => {
   buildRenderer();
   [api, web, browser] = await Promise.all([startApiServer('e2e-conversations', { reachable: true }), serveRenderer(), launchBrowser()]);
-  worker = await startWorker(
-    loadWorkerEnv({
-      DATABASE_URL: inject('databaseUrl'),
-      REDIS_URL: inject('redisUrl'),
-      REDIS_PREFIX: `${inject('redisPrefix')}:e2e-conversations`,
-      SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-      PUBLIC_URL: api.services.publicUrl,
-      LOG_LEVEL: 'silent',
-      HEARTBEAT_EVERY_SECONDS: '3600',
+  worker = await startE2eWorker(api, 'e2e-conversations', {
+    // Callbacks a second apart, so each tick can be seen before the next arrives.
+    simulatorScript: () => ({
+      callbacks: [
+        { afterMs: 700, status: 'sent' },
+        { afterMs: 1700, status: 'delivered' },
+        { afterMs: 2700, status: 'read' },
+      ],
+      reply: null,
     }),
-    undefined,
-    {
-      // Callbacks a second apart, so each tick can be seen before the next arrives.
-      simulatorScript: () => ({
-        callbacks: [
-          { afterMs: 700, status: 'sent' },
-          { afterMs: 1700, status: 'delivered' },
-          { afterMs: 2700, status: 'read' },
-        ],
-        reply: null,
-      }),
-    },
-  );
+  });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   email = uniqueEmail('convo');
   const signUp = await fetch(`${api.url}/trpc/auth.signUp`, {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '@switchboard/domain';
 import { openTestServices } from '@switchboard/domain/testing';
 import { buildServer } from '@switchboard/server';
+import { loadWorkerEnv, type RunningWorker, startWorker, type WorkerOptions } from '@switchboard/worker';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { serveConsole } from '../../scripts/static-console.ts';
@@ -42,6 +43,24 @@ export async function startApiServer(prefix: string, opts: { reachable?: boolean
       await services.close();
     },
   };
+}
+
+/** The real worker on the same database and Redis prefix as the server `startApiServer(prefix)` started. */
+export function startE2eWorker(
+  api: Awaited<ReturnType<typeof startApiServer>>,
+  prefix: string,
+  options: WorkerOptions = {},
+): Promise<RunningWorker> {
+  const env = loadWorkerEnv({
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
+    REDIS_PREFIX: `${inject('redisPrefix')}:${prefix}`,
+    SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+    PUBLIC_URL: api.services.publicUrl,
+    LOG_LEVEL: 'silent',
+    HEARTBEAT_EVERY_SECONDS: '3600',
+  });
+  return startWorker(env, undefined, options);
 }
 
 export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {

@@ -4,10 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { uniqueEmail } from '@switchboard/domain/testing';
-import { loadWorkerEnv, type RunningWorker, startWorker } from '@switchboard/worker';
+import type { RunningWorker } from '@switchboard/worker';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, startApiServer } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, startApiServer, startE2eWorker } from './harness.ts';
 
 let api: Awaited<ReturnType<typeof startApiServer>>;
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -29,17 +29,9 @@ async function call(path: string, input: unknown): Promise<Response> {
 beforeAll(async () => {
   buildRenderer();
   [api, web, browser] = await Promise.all([startApiServer('e2e-templates', { reachable: true }), serveRenderer(), launchBrowser()]);
-  worker = await startWorker(
-    loadWorkerEnv({
-      DATABASE_URL: inject('databaseUrl'),
-      REDIS_URL: inject('redisUrl'),
-      REDIS_PREFIX: `${inject('redisPrefix')}:e2e-templates`,
-      SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-      PUBLIC_URL: api.services.publicUrl,
-      LOG_LEVEL: 'silent',
-      HEARTBEAT_EVERY_SECONDS: '3600',
-    }),
-    undefined,
+  worker = await startE2eWorker(
+    api,
+    'e2e-templates',
     // The lead does not answer: the conversation stays outside the window, as the test needs.
     { simulatorScript: () => ({ callbacks: [{ afterMs: 500, status: 'sent' }], reply: null }) },
   );

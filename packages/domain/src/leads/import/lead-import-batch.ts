@@ -54,7 +54,7 @@ interface LeadFields {
 }
 
 /** A text[] as PostgreSQL writes it ({"a","b \\"c\\""}): how one row's tags travel inside an array of rows. */
-export const textArrayLiteral = (values: string[]): string => `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+const textArrayLiteral = (values: string[]): string => `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 
 interface Existing {
   id: string;

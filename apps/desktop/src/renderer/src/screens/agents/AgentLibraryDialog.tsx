@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Agent } from '../../api/client.ts';
 import { useSession } from '../../api/session-context.tsx';
+import { useEscapeToClose } from '../../shell/use-escape-to-close.ts';
 import { industryLabel } from '../templates/template-labels.ts';
 import { AgentLibraryCard } from './AgentLibraryCard.tsx';
 import { agentErrorMessage } from './agent-issues.ts';
@@ -27,11 +28,7 @@ export function AgentLibraryDialog({ onClose, onCreated }: Props) {
       .catch((e: unknown) => setError(agentErrorMessage(e)));
   }, [api]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   const q = search.trim().toLowerCase();
   const shown = (entries ?? []).filter((e) => !q || `${industryLabel(e.industry)} ${e.name} ${e.description}`.toLowerCase().includes(q));

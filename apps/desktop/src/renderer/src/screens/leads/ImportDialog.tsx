@@ -1,6 +1,7 @@
 // "Import CSV": choose a file, watch it upload, map its columns, then follow the import live to its summary.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../api/session-context.tsx';
+import { useEscapeToClose } from '../../shell/use-escape-to-close.ts';
 import { ImportMappingStep } from './ImportMappingStep.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 import { estimateRows } from './import-mapping.ts';
@@ -26,11 +27,7 @@ export function ImportDialog({ agents, onClose }: { agents: AgentOption[]; onClo
   const { serverUrl } = useSession();
   const [step, setStep] = useState<Step>({ kind: 'pick', error: null });
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   async function upload(file: File) {
     setStep({ kind: 'uploading', name: file.name, sent: 0, total: file.size });

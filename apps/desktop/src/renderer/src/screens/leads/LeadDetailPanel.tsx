@@ -1,6 +1,7 @@
 // A lead's detail, in a panel beside the list: its fields to edit, its WhatsApp consent and history, and its
 // messages and calls in one timeline.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useEscapeToClose } from '../../shell/use-escape-to-close.ts';
 import { ChannelIndicator } from './ChannelIndicator.tsx';
 import { LeadConsentSection } from './LeadConsentSection.tsx';
 import { LeadFacts } from './LeadFacts.tsx';
@@ -21,11 +22,7 @@ export function LeadDetailPanel({ leadId, agents, onSaved, onClose }: Props) {
   const { detail, timeline, error, reload } = useLeadDetail(leadId);
   const [editing, setEditing] = useState(false);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   const lead = detail?.lead;
   return (

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LibraryTemplate, TemplateSummary } from '../../api/client.ts';
 import { useSession } from '../../api/session-context.tsx';
+import { useEscapeToClose } from '../../shell/use-escape-to-close.ts';
 import { LibraryCard } from './LibraryCard.tsx';
 import { templateErrorMessage } from './template-errors.ts';
 import { industryLabel } from './template-labels.ts';
@@ -26,11 +27,7 @@ export function LibraryDialog({ onClose, onCopied }: Props) {
       .catch((e: unknown) => setError(templateErrorMessage(e)));
   }, [api]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   // Industries come from the entries themselves: the renderer knows no server lists.
   const industries = useMemo(() => [...new Set((entries ?? []).map((e) => e.industry))].sort(), [entries]);
