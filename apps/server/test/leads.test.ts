@@ -141,6 +141,33 @@ describe('the list', () => {
     expect((await api.leads.count.query(filter)).count).toBe(want.length);
   });
 
+  it('searches a phone as people type it, an email by its start and a name anywhere in it', async () => {
+    const { api } = await company();
+    const london = await api.leads.create.mutate({ name: 'Priya Shah', phone: '+44 20 7946 0958', email: 'Priya.Shah@Example.co.uk' });
+    const sf = await api.leads.create.mutate({ name: 'Sam Ortiz', phone: '+1 415 200 0958', email: 'sam@ortiz.example' });
+    const other = await api.leads.create.mutate({ name: 'Ola Nordmann', phone: '+47 412 34 567', email: 'ola@example.no' });
+    const found = async (search: string) => (await api.leads.list.query({ search })).map((l) => l.name).sort();
+    const cases: [string, string[]][] = [
+      ['+44 20 7946 0958', ['Priya Shah']],
+      ['0044 20', ['Priya Shah']],
+      ['020 7946 0958', ['Priya Shah']], // the national number, with its trunk 0
+      ['(415) 200-0958', ['Sam Ortiz']],
+      ['1415200', ['Sam Ortiz']], // the start, with the country code but no plus
+      ['0958', ['Priya Shah', 'Sam Ortiz']], // the last digits
+      ['+1 41', ['Sam Ortiz']],
+      ['+4', []], // too few digits to search as a phone
+      ['priya.shah@example', ['Priya Shah']],
+      ['OLA@', ['Ola Nordmann']],
+      ['example.no', []], // an email is found by its start
+      ['ortiz', ['Sam Ortiz']], // in the name
+      ['rdman', ['Ola Nordmann']],
+      ['7946 09', []], // the middle of a number
+    ];
+    for (const [search, names] of cases) expect([search, await found(search)]).toEqual([search, names]);
+    expect(await api.leads.count.query({ search: '0958' })).toEqual({ count: 2, capped: false });
+    expect([london.phone, sf.phone, other.phone]).toEqual(['+442079460958', '+14152000958', '+4741234567']);
+  });
+
   it('filters by owner agent, and by no agent', async () => {
     const { api } = await company();
     const { agent } = await seeded(api);

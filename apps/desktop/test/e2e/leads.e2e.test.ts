@@ -255,8 +255,11 @@ it('import a CSV with live progress, filter, bulk-set a channel, and open a lead
   await expect.poll(() => query<unknown[]>('leads.timeline', { id: lead?.id }).then((t) => t.length), { timeout: 15_000 }).toBe(1);
   await call('conversations.sendText', { leadId: lead?.id, text: 'It is! From 10 to 2 at 12 Oak Lane. See you there?' });
   await page.getByTestId('lead-filters-clear').click();
-  await page.getByTestId('lead-search').fill(phoneOf(i));
+  // Searched as people write a number at home: the national number, with separators and no country code.
+  const local = String(2_000_000 + i);
+  await page.getByTestId('lead-search').fill(`(415) ${local.slice(0, 3)}-${local.slice(3)}`);
   await countIs(page, 1);
+  await shot(page, 'leads-search.png');
   await page.getByTestId('lead-open').first().click();
   const detail = page.getByTestId('lead-detail');
   await detail.getByTestId('consent-entry').first().waitFor();

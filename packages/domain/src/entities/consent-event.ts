@@ -17,7 +17,8 @@ export const ConsentEventSchema = defineEntity({
     actor: p.string().length(200),
     occurredAt: p.datetime(),
   },
-  indexes: [{ properties: ['lead', 'occurredAt'] }, { properties: ['company'] }],
+  // Read per lead (the lead's history); the company is there for tenant scoping, never searched by on its own.
+  indexes: [{ properties: ['lead', 'occurredAt'] }],
 });
 export class ConsentEvent extends ConsentEventSchema.class {}
 ConsentEventSchema.setClass(ConsentEvent);

@@ -1,12 +1,10 @@
 // A person the company wants to reach, with consent and channel preference kept on the row for fast filtering.
 import { defineEntity, p } from '@mikro-orm/core';
+import { LEAD_EMAIL_SEARCH, LEAD_NAME_SEARCH, LEAD_PHONE_SUFFIX } from '../leads/lead-search.ts';
 import { Agent } from './agent.ts';
 import { PREFERRED_CHANNELS } from './channel.ts';
 import { createdAt, updatedAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
-
-/** What text search looks in: the expression of leads_search_index, which queries must repeat to use it. */
-export const LEAD_SEARCH_TEXT = `lower("name" || ' ' || "phone" || ' ' || coalesce("email", ''))`;
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'appointment_set', 'won', 'lost', 'do_not_contact'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
@@ -35,17 +33,31 @@ export const LeadSchema = defineEntity({
   },
   uniques: [{ properties: ['company', 'phone'] }],
   // The list pages by (created_at, id) newest first; each filter that can be selective has an index in that
-  // order, so a page is read from an index however many leads there are. Tags and text search use GIN indexes
-  // (the search one on trigrams, pg_trgm).
+  // order, so a page is read from an index however many leads there are. Owners: only owned leads are in the
+  // index (leads no agent owns are found from the others), so an import without an owner skips it. Tags use a GIN
+  // index; search (leads/lead-search.ts) uses trigrams of the name (pg_trgm) and btrees on the email's start and
+  // the phone's end, the phone's start being the (company, phone) unique index.
   indexes: [
     { properties: ['company', 'createdAt', 'id'] },
     { properties: ['company', 'status', 'createdAt', 'id'] },
     { properties: ['company', 'preferredChannel', 'createdAt', 'id'] },
-    { properties: ['company', 'ownerAgent', 'createdAt', 'id'] },
+    {
+      name: 'leads_owned_index',
+      expression:
+        'create index "leads_owned_index" on "leads" ("company_id", "owner_agent_id", "created_at", "id") where "owner_agent_id" is not null',
+    },
     { name: 'leads_tags_index', expression: 'create index "leads_tags_index" on "leads" using gin ("tags")' },
     {
-      name: 'leads_search_index',
-      expression: `create index "leads_search_index" on "leads" using gin ((${LEAD_SEARCH_TEXT}) gin_trgm_ops)`,
+      name: 'leads_name_search_index',
+      expression: `create index "leads_name_search_index" on "leads" using gin ((${LEAD_NAME_SEARCH}) gin_trgm_ops)`,
+    },
+    {
+      name: 'leads_email_search_index',
+      expression: `create index "leads_email_search_index" on "leads" ("company_id", (${LEAD_EMAIL_SEARCH}) text_pattern_ops)`,
+    },
+    {
+      name: 'leads_phone_suffix_index',
+      expression: `create index "leads_phone_suffix_index" on "leads" ("company_id", (${LEAD_PHONE_SUFFIX}) text_pattern_ops)`,
     },
   ],
 });

@@ -3,8 +3,9 @@
 // costs what the first does; counting is capped for the same reason.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PreferredChannel } from '../entities/channel.ts';
-import { LEAD_SEARCH_TEXT, type LeadStatus } from '../entities/lead.ts';
+import type { LeadStatus } from '../entities/lead.ts';
 import type { TenantScope } from '../tenancy/tenant-scope.ts';
+import { leadSearchOf, leadSearchSql } from './lead-search.ts';
 import { normaliseTag } from './lead-tags.ts';
 import { consentOf, type LeadConsent, type LeadView, leadCursor, parseLeadCursor } from './lead-view.ts';
 
@@ -15,7 +16,7 @@ export interface LeadFilter {
   tag?: string | undefined;
   /** An agent's id, or 'none' for leads no agent owns. */
   agentId?: string | undefined;
-  /** In the name, the phone or the email, any case. */
+  /** A part of the name, the start of the email, or a phone number's start or end (see lead-search.ts). */
   search?: string | undefined;
 }
 
@@ -36,9 +37,11 @@ export function leadFilterSql(companyId: string, filter: LeadFilter): { where: s
   if (filter.tag?.trim()) add('tags @> array[?]::text[]', normaliseTag(filter.tag));
   if (filter.agentId === 'none') add('owner_agent_id is null');
   else if (filter.agentId) add('owner_agent_id = ?', filter.agentId);
-  const search = filter.search?.trim().toLowerCase();
-  // The same expression as leads_search_index, so the trigram index answers it; LIKE's wildcards stay literal.
-  if (search) add(`${LEAD_SEARCH_TEXT} like ? escape '\\'`, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const search = leadSearchOf(filter.search);
+  if (search) {
+    const { sql, params: values } = leadSearchSql(search);
+    add(sql, ...values);
+  }
   return { where: conditions.join(' and '), params };
 }
 

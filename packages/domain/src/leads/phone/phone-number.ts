@@ -72,7 +72,13 @@ const SEPARATORS = /[\s().\-/]/g;
 
 const reject = (code: PhoneRejection, reason: string): RejectedPhoneNumber => ({ ok: false, code, reason });
 
-export function parsePhoneNumber(input: string, options?: ParsePhoneOptions): PhoneNumberResult {
+/** Already compact: a plus and digits only (how E.164 columns and most CRM exports write numbers). */
+const PLUS_AND_DIGITS = /^\+\d+$/;
+
+/** The input without prefixes and separators (+441234…, or a national 0123…), or the reason it cannot be a number. */
+function compactNumber(input: string): string | RejectedPhoneNumber {
+  // The common case of an import: nothing to normalise, check or strip.
+  if (PLUS_AND_DIGITS.test(input)) return input;
   // NFKC turns full-width digits and plus signs (＋８１ ９０…, common in Japanese input) into ASCII ones.
   const text = input.normalize('NFKC').trim().replace(ADDRESS_PREFIX, '').trim();
   if (text === '') return reject('empty', 'Enter a phone number');
@@ -84,7 +90,12 @@ export function parsePhoneNumber(input: string, options?: ParsePhoneOptions): Ph
   if (!/\d/.test(withoutSeparators)) return reject('empty', 'Enter a phone number');
 
   // 00 is the international prefix in most of the world (0044… is +44…); no national number starts with it.
-  const compact = withoutSeparators.startsWith('00') ? `+${withoutSeparators.slice(2)}` : withoutSeparators;
+  return withoutSeparators.startsWith('00') ? `+${withoutSeparators.slice(2)}` : withoutSeparators;
+}
+
+export function parsePhoneNumber(input: string, options?: ParsePhoneOptions): PhoneNumberResult {
+  const compact = compactNumber(input);
+  if (typeof compact !== 'string') return compact;
   const defaultCountry = options?.defaultCountry ?? undefined;
   const international = compact.startsWith('+');
   if (!international && !defaultCountry)

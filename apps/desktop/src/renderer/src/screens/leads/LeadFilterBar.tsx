@@ -26,6 +26,7 @@ export function LeadFilterBar({ filters, onChange, agents, tags }: Props) {
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         placeholder="Name, phone or email"
+        title="Finds part of a name, the start of an email, or a phone number: its start with the country code, or the national number or its last digits"
         aria-label="Search leads"
         data-testid="lead-search"
       />

@@ -1,5 +1,7 @@
 // The list's filters: as the filter bar holds them, as the API takes them, and applied here to leads that
-// arrive live, so a new or changed lead shows only where the server would have listed it.
+// arrive live, so a new or changed lead shows only where the server would have listed it (search through the
+// server's own pure rules, packages/domain/src/leads/lead-search.ts).
+import { leadMatchesSearch, leadSearchOf } from '@switchboard/domain/lead-search';
 import type { Lead, LeadConsent, LeadListFilter, LeadStatus, PreferredChannel } from './lead-types.ts';
 
 export interface LeadFilters {
@@ -37,8 +39,8 @@ export function matchesFilter(lead: Lead, f: LeadFilters): boolean {
   // Tags are stored lower case, as the server compares them.
   if (f.tag.trim() && !lead.tags.includes(f.tag.trim().toLowerCase())) return false;
   if (f.agentId === 'none' ? lead.ownerAgentId !== null : f.agentId && lead.ownerAgentId !== f.agentId) return false;
-  const search = f.search.trim().toLowerCase();
-  return !search || `${lead.name} ${lead.phone} ${lead.email ?? ''}`.toLowerCase().includes(search);
+  const search = leadSearchOf(f.search);
+  return !search || leadMatchesSearch(lead, search);
 }
 
 /** Newest first, as leads.list orders them: by creation time, then id. */
