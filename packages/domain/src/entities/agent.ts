@@ -3,6 +3,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import type { Channel } from './channel.ts';
 import { createdAt, updatedAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
+import { AGENT_REFERENCE_TRIGGERS } from './reference-checks.ts';
 
 export const AgentSchema = defineEntity({
   name: 'Agent',
@@ -21,6 +22,7 @@ export const AgentSchema = defineEntity({
     updatedAt: updatedAt(),
   },
   indexes: [{ properties: ['company', 'createdAt'] }],
+  triggers: AGENT_REFERENCE_TRIGGERS,
 });
 export class Agent extends AgentSchema.class {}
 AgentSchema.setClass(Agent);

@@ -1,6 +1,7 @@
 // A tenant: every other row belongs to exactly one company.
 import { defineEntity, p } from '@mikro-orm/core';
 import { createdAt, uuidKey } from './common-properties.ts';
+import { COMPANY_REFERENCE_TRIGGERS } from './reference-checks.ts';
 
 export const CompanySchema = defineEntity({
   name: 'Company',
@@ -11,6 +12,7 @@ export const CompanySchema = defineEntity({
     timezone: p.string().length(64).default('UTC'),
     createdAt: createdAt(),
   },
+  triggers: COMPANY_REFERENCE_TRIGGERS,
 });
 export class Company extends CompanySchema.class {}
 CompanySchema.setClass(Company);

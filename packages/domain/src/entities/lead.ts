@@ -5,6 +5,7 @@ import { Agent } from './agent.ts';
 import { PREFERRED_CHANNELS } from './channel.ts';
 import { createdAt, updatedAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
+import { LEAD_REFERENCE_TRIGGERS } from './reference-checks.ts';
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'appointment_set', 'won', 'lost', 'do_not_contact'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
@@ -14,7 +15,8 @@ export const LeadSchema = defineEntity({
   tableName: 'leads',
   properties: {
     id: uuidKey(),
-    company: () => p.manyToOne(Company).ref(),
+    // Checked once per statement by a trigger, not per row by a foreign key (Migration20261125223000).
+    company: () => p.manyToOne(Company).ref().createForeignKeyConstraint(false),
     name: p.string().length(200),
     phone: p.string().length(20),
     email: p.string().length(320).nullable(),
@@ -27,7 +29,7 @@ export const LeadSchema = defineEntity({
     status: p.enum(LEAD_STATUSES).default('new'),
     tags: p.array<string>().onCreate(() => []),
     customFields: p.json<Record<string, string>>().onCreate(() => ({})),
-    ownerAgent: () => p.manyToOne(Agent).ref().nullable(),
+    ownerAgent: () => p.manyToOne(Agent).ref().nullable().createForeignKeyConstraint(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -60,6 +62,7 @@ export const LeadSchema = defineEntity({
       expression: `create index "leads_phone_suffix_index" on "leads" ("company_id", (${LEAD_PHONE_SUFFIX}) text_pattern_ops)`,
     },
   ],
+  triggers: LEAD_REFERENCE_TRIGGERS,
 });
 export class Lead extends LeadSchema.class {}
 LeadSchema.setClass(Lead);
