@@ -1,7 +1,7 @@
 // Leads at scale: a 1,000,000-row CSV imported end to end (upload to the real server, the real worker's run)
 // with the worker's peak memory, then `leads.list` with filters over those million leads, newest first and
 // page by page, as the console asks for them. LEADS_BENCH_ROWS sets another size.
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -74,7 +74,7 @@ async function readWithoutDatabase(path: string): Promise<number> {
   const start = performance.now();
   let accepted = 0;
   let header = true;
-  for await (const line of createInterface({ input: (await import('node:fs')).createReadStream(path), crlfDelay: Infinity })) {
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
     if (header) {
       header = false;
       continue;
@@ -138,7 +138,7 @@ export async function benchLeads(env: Env): Promise<Figure[]> {
     const upload = await fetch(`${url}/imports/leads?filename=leads.csv`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-      body: Readable.toWeb(Readable.from((await import('node:fs')).createReadStream(file))) as ReadableStream,
+      body: Readable.toWeb(Readable.from(createReadStream(file))) as ReadableStream,
       duplex: 'half',
     } as RequestInit);
     const uploaded = (await upload.json()) as { import: { id: string } };

@@ -10,7 +10,7 @@ import { createLogger } from '@switchboard/domain';
 import { openTestServices } from '@switchboard/domain/testing';
 import { buildServer } from '@switchboard/server';
 import { loadWorkerEnv, type RunningWorker, startWorker, type WorkerOptions } from '@switchboard/worker';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { serveConsole } from '../../scripts/static-console.ts';
 
@@ -95,4 +95,20 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** A new page of the console, signed in and with its live connection up: how every e2e flow starts. */
+export async function signedInPage(
+  context: BrowserContext,
+  to: { webUrl: string; apiUrl: string },
+  login: { email: string; password: string },
+): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(`${to.webUrl}/?server=${encodeURIComponent(to.apiUrl)}`);
+  await page.getByTestId('login-email').fill(login.email);
+  await page.getByTestId('login-password').fill(login.password);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="connection"][data-state="live"]').waitFor();
+  return page;
 }

@@ -7,7 +7,7 @@ import { uniqueEmail } from '@switchboard/domain/testing';
 import type { RunningWorker } from '@switchboard/worker';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, startApiServer, startE2eWorker } from './harness.ts';
+import { buildRenderer, launchBrowser, SCREENSHOT_DIR, serveRenderer, signedInPage, startApiServer, startE2eWorker } from './harness.ts';
 
 let api: Awaited<ReturnType<typeof startApiServer>>;
 let web: Awaited<ReturnType<typeof serveRenderer>>;
@@ -76,16 +76,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function signedIn(): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`${web.url}/?server=${encodeURIComponent(api.url)}`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.locator('[data-testid="connection"][data-state="live"]').waitFor();
-  return page;
-}
+const signedIn = () => signedInPage(browser.context, { webUrl: web.url, apiUrl: api.url }, { email, password });
 
 /** Inserts a new variable at the body's cursor through the "Insert variable" menu. */
 async function insertVariable(page: Page, name: string) {
