@@ -20,8 +20,13 @@ export interface LeadFilter {
   search?: string | undefined;
 }
 
-/** `where` (without the keyword) and its parameters, for one company. */
-export function leadFilterSql(companyId: string, filter: LeadFilter): { where: string; params: unknown[] } {
+interface FilterSql {
+  where: string;
+  params: unknown[];
+}
+
+/** The filter's conditions apart from the search, and the search's own condition (null without one). */
+function leadFilterParts(companyId: string, filter: LeadFilter): FilterSql & { search: FilterSql | null } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -37,12 +42,15 @@ export function leadFilterSql(companyId: string, filter: LeadFilter): { where: s
   if (filter.tag?.trim()) add('tags @> array[?]::text[]', normaliseTag(filter.tag));
   if (filter.agentId === 'none') add('owner_agent_id is null');
   else if (filter.agentId) add('owner_agent_id = ?', filter.agentId);
-  const search = leadSearchOf(filter.search);
-  if (search) {
-    const { sql, params: values } = leadSearchSql(search);
-    add(sql, ...values);
-  }
-  return { where: conditions.join(' and '), params };
+  const typed = leadSearchOf(filter.search);
+  const search = typed ? leadSearchSql(typed) : null;
+  return { where: conditions.join(' and '), params, search: search && { where: search.sql, params: search.params } };
+}
+
+/** `where` (without the keyword) and its parameters, for one company. */
+export function leadFilterSql(companyId: string, filter: LeadFilter): FilterSql {
+  const { where, params, search } = leadFilterParts(companyId, filter);
+  return search ? { where: `${where} and ${search.where}`, params: [...params, ...search.params] } : { where, params };
 }
 
 interface LeadRow {
@@ -93,23 +101,57 @@ function viewOfRow(r: LeadRow): LeadView {
   };
 }
 
-/** One page of leads matching the filter, newest first, after the lead whose `cursor` is given. */
+/**
+ * A search reads this many leads (times the page's size) newest first before it asks the search indexes instead:
+ * enough that a common word fills its page from the newest leads, few enough to cost a couple of milliseconds.
+ */
+export const SEARCH_WALK_PER_ROW = 50;
+
+/**
+ * One page of leads matching the filter, newest first, after the lead whose `cursor` is given.
+ *
+ * Without a search, PostgreSQL's plan is right: it walks the index of the most selective filter in page order. With
+ * one, it cannot know how many leads match a part of a name nor where they sit; it assumes a percent, spread evenly,
+ * and walks the newest leads expecting a page soon. When the matches are few and old ("müller 12" among a million
+ * leads, all of them imported long ago) that walk reads nearly the whole table: 400 ms. So a search is asked in two
+ * steps, each of which can only be fast: the newest leads (a bounded walk) checked against the search, which fills
+ * the page when the search is common; otherwise all the matches, found through the search indexes, then sorted,
+ * which is quick because a search that did not fill its page from the newest leads matches few.
+ */
 export async function pageOfLeads(
   em: EntityManager,
   companyId: string,
   opts: { filter?: LeadFilter | undefined; after?: string | undefined; limit: number },
 ): Promise<LeadView[]> {
-  const { where, params } = leadFilterSql(companyId, opts.filter ?? {});
+  const { where, params, search } = leadFilterParts(companyId, opts.filter ?? {});
   const after = opts.after ? parseLeadCursor(opts.after) : null;
   const keyset = after ? ' and (created_at, id) < (?, ?)' : '';
-  const rows = await em
-    .getConnection()
-    .execute<LeadRow[]>(`select ${LEAD_COLUMNS} from leads where ${where}${keyset} order by created_at desc, id desc limit ?`, [
+  const keysetParams = after ? [after.createdAt, after.id] : [];
+  const order = 'order by created_at desc, id desc';
+  const run = (sql: string, values: unknown[]) => em.getConnection().execute<LeadRow[]>(sql, values);
+  if (!search) {
+    const rows = await run(`select ${LEAD_COLUMNS} from leads where ${where}${keyset} ${order} limit ?`, [
       ...params,
-      ...(after ? [after.createdAt, after.id] : []),
+      ...keysetParams,
       opts.limit,
     ]);
-  return rows.map(viewOfRow);
+    return rows.map(viewOfRow);
+  }
+  const newest = await run(
+    `select ${LEAD_COLUMNS} from (select ${LEAD_COLUMNS} from leads where ${where}${keyset} ${order} limit ?) newest
+     where ${search.where} ${order} limit ?`,
+    [...params, ...keysetParams, opts.limit * SEARCH_WALK_PER_ROW, ...search.params, opts.limit],
+  );
+  if (newest.length === opts.limit) return newest.map(viewOfRow);
+  // Materialized: planned for all its rows, so PostgreSQL reads them from the search indexes, not in page order.
+  // The cursor applies after: leads imported together share one created_at, and PostgreSQL, reading (created_at, id)
+  // below a cursor as created_at below it, expects no rows there and walks them all.
+  const all = await run(
+    `with matching as materialized (select ${LEAD_COLUMNS} from leads where ${where} and ${search.where})
+     select * from matching where true${keyset} ${order} limit ?`,
+    [...params, ...search.params, ...keysetParams, opts.limit],
+  );
+  return all.map(viewOfRow);
 }
 
 export function listLeads(

@@ -2,7 +2,7 @@
 // - a part of the name, anywhere in it, any case ("müller", "ana m") — trigrams on lower(name);
 // - the start of the email ("ana@", "ana.silva@exa") — a btree on lower(email);
 // - a phone number, however it is written: with its country code, the number's start ("+1 415 20", "0044 20 7946",
-//   "1415200"); without it, the whole national number or its last digits ("(415) 200-0123", "0123") — the
+//   "1415200"); without it, the whole national number or its last digits ("(415) 200-0123", "0123", "0012") — the
 //   (company, phone) unique index for the start, a btree on the reversed number for the end.
 //
 // Why not one trigram index over name, phone and email together, as before: it held about 55 trigrams a lead and
@@ -54,9 +54,15 @@ function phoneSearch(text: string): PhoneSearch | null {
   const compact = text.normalize('NFKC').replace(PHONE_SEPARATORS, '');
   const match = /^(\+|00)?(\d+)$/.exec(compact);
   const digits = match?.[2];
-  if (!match || !digits || digits.length < MIN_PHONE_DIGITS) return null;
-  // Written with a country code (+44…, 0044…): the numbers that start with it, nothing else.
-  if (match[1]) return { prefix: prefixRange(digits), suffixes: [] };
+  if (!match || !digits) return null;
+  // Written with a plus (+44…): the numbers that start with it, nothing else.
+  if (match[1] === '+') return digits.length >= MIN_PHONE_DIGITS ? { prefix: prefixRange(digits), suffixes: [] } : null;
+  // With 00, most often the international prefix (0044 20…), but last digits can start with zeros too ("0012").
+  if (match[1] === '00') {
+    const typed = `00${digits}`;
+    return digits.length >= MIN_PHONE_DIGITS ? { prefix: prefixRange(digits), suffixes: [typed] } : { prefix: null, suffixes: [typed] };
+  }
+  if (digits.length < MIN_PHONE_DIGITS) return null;
   // Without a plus, the digits may still start with a country code (1415…), or be the national number or its last
   // digits: the end of the E.164 number. A national number's trunk 0 (020 7946 0958) is not in the E.164 form.
   const national = digits.replace(/^0+/, '');

@@ -9,7 +9,10 @@ describe('what the search box looks for', () => {
     ['ana@exa', 'ana@exa', true, null, null],
     // With a country code: the numbers that start with it, however it is written.
     ['+1 (415) 200-01', '+1 (415) 200-01', false, { from: '+141520001', to: '+141520002' }, []],
-    ['0044 20 7946', '0044 20 7946', false, { from: '+44207946', to: '+44207947' }, []],
+    // 00 may be the international prefix or the start of the last digits: both are looked for.
+    ['0044 20 7946', '0044 20 7946', false, { from: '+44207946', to: '+44207947' }, ['0044207946']],
+    ['0012', '0012', true, null, ['0012']],
+    ['00123', '00123', true, { from: '+123', to: '+124' }, ['00123']],
     ['+1419', '+1419', true, { from: '+1419', to: '+142' }, []],
     ['+１４１５', '+１４１５', true, { from: '+1415', to: '+1416' }, []],
     // Without one: its start read as a country code, or the end of the number (national number, last digits).
@@ -52,6 +55,7 @@ describe('what the search box looks for', () => {
     ['(415) 200-0958', [sam]],
     ['1415200', [sam]],
     ['0958', [priya, sam]],
+    ['00958', [sam]],
     ['priya.shah@example', [priya]],
     ['example.co.uk', []],
     ['ortiz', [sam]],
