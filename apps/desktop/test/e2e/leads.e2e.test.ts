@@ -277,4 +277,17 @@ it('import a CSV with live progress, filter, bulk-set a channel, and open a lead
   await expect.poll(() => page.getByTestId('lead-consent-state').textContent()).toContain('Opted out');
   await page.locator('[data-testid="lead-row"] [data-testid="lead-consent"][data-consent="opted_out"]').waitFor();
   await shot(page, 'lead-detail.png');
+
+  // From the lead to its conversation and back: each screen opens on the same lead.
+  await detail.getByTestId('lead-open-conversation').click();
+  const conversation = page.getByTestId('conversation');
+  await conversation.locator('[data-testid="message"]').nth(1).waitFor();
+  expect(await conversation.locator('.conversation-header strong').textContent()).toBe(nameOf(i));
+  expect(await page.getByTestId('nav-conversations').getAttribute('aria-current')).toBe('page');
+  await shot(page, 'lead-conversation.png');
+  await conversation.getByTestId('conversation-open-lead').click();
+  await page.getByTestId('lead-detail').waitFor();
+  expect(await page.getByTestId('lead-detail').getAttribute('data-lead-id')).toBe(lead?.id);
+  await expect.poll(() => page.getByTestId('lead-detail-name').textContent()).toBe(nameOf(i));
+  await shot(page, 'conversation-lead.png');
 });

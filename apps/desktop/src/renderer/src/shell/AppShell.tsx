@@ -8,11 +8,17 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { TemplatesScreen } from '../screens/templates/TemplatesScreen.tsx';
 import { UpcomingScreen } from '../screens/upcoming/UpcomingScreen.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
-import { SCREENS, type ScreenId } from './screens.ts';
+import { type Destination, NavigationProvider } from './navigation.tsx';
+import { SCREENS } from './screens.ts';
 
 export function AppShell() {
   const { user, signOut } = useSession();
-  const [screen, setScreen] = useState<ScreenId>('agents');
+  // Each visit remounts its screen (the key), so a screen opens on the lead it was sent to; the menu item of the
+  // screen already shown changes nothing, keeping its filters and selection.
+  const [at, setAt] = useState<Destination & { visit: number }>({ screen: 'agents', visit: 0 });
+  const navigate = (to: Destination) =>
+    setAt((current) => (to.screen === current.screen && !to.leadId ? current : { ...to, visit: current.visit + 1 }));
+  const screen = at.screen;
   return (
     <div className="shell">
       <nav className="nav" aria-label="Main">
@@ -25,7 +31,7 @@ export function AppShell() {
             type="button"
             className={`nav-item${s.id === screen ? ' active' : ''}`}
             aria-current={s.id === screen ? 'page' : undefined}
-            onClick={() => setScreen(s.id)}
+            onClick={() => navigate({ screen: s.id })}
             data-testid={`nav-${s.id}`}
           >
             <span className="nav-icon" aria-hidden>
@@ -49,12 +55,14 @@ export function AppShell() {
           </div>
         </header>
         <section className="content">
-          {screen === 'agents' && <AgentsScreen />}
-          {screen === 'conversations' && <ConversationsScreen />}
-          {screen === 'templates' && <TemplatesScreen />}
-          {screen === 'leads' && <LeadsScreen />}
-          {screen === 'settings' && <SettingsScreen />}
-          {!['agents', 'templates', 'leads', 'conversations', 'settings'].includes(screen) && <UpcomingScreen screen={screen} />}
+          <NavigationProvider navigate={navigate}>
+            {screen === 'agents' && <AgentsScreen />}
+            {screen === 'conversations' && <ConversationsScreen key={at.visit} leadId={at.leadId} />}
+            {screen === 'templates' && <TemplatesScreen />}
+            {screen === 'leads' && <LeadsScreen key={at.visit} leadId={at.leadId} />}
+            {screen === 'settings' && <SettingsScreen />}
+            {!['agents', 'templates', 'leads', 'conversations', 'settings'].includes(screen) && <UpcomingScreen screen={screen} />}
+          </NavigationProvider>
         </section>
       </div>
     </div>

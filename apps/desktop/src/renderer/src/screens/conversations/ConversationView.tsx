@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, type Timeline, type TimelineMessage } from '../../api/client.ts';
 import { useSession } from '../../api/session-context.tsx';
 import { useLiveEvent } from '../../live/live-events.tsx';
+import { useNavigate } from '../../shell/navigation.tsx';
 import { Composer } from './Composer.tsx';
 import { MessageBubble } from './MessageBubble.tsx';
 import { useNow } from './use-now.ts';
@@ -21,6 +22,7 @@ export function ConversationView({ leadId }: { leadId: string }) {
   const [error, setError] = useState<string | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
   const now = useNow(30_000);
+  const navigate = useNavigate();
 
   const load = useCallback(async () => {
     try {
@@ -61,7 +63,10 @@ export function ConversationView({ leadId }: { leadId: string }) {
     <div className="conversation" data-testid="conversation">
       <header className="conversation-header">
         <div>
-          <strong>{timeline.lead.name}</strong> <span className="muted">{timeline.lead.phone}</span>
+          <strong>{timeline.lead.name}</strong> <span className="muted">{timeline.lead.phone}</span>{' '}
+          <button type="button" className="link" onClick={() => navigate({ screen: 'leads', leadId })} data-testid="conversation-open-lead">
+            Lead details
+          </button>
         </div>
         <div className="conversation-badges">
           {optedOut ? (

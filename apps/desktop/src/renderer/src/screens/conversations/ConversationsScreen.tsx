@@ -9,10 +9,11 @@ import { SimulateLeadMessage } from './SimulateLeadMessage.tsx';
 import { StartConversation } from './StartConversation.tsx';
 import { useNow } from './use-now.ts';
 
-export function ConversationsScreen() {
+/** `leadId`: the conversation to open (from a lead's detail), whether or not it has messages yet. */
+export function ConversationsScreen({ leadId }: { leadId?: string | undefined } = {}) {
   const { api, user } = useSession();
   const [conversations, setConversations] = useState<Conversation[] | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(leadId ?? null);
   const [provider, setProvider] = useState<Provider | null>(null);
   const [error, setError] = useState<string | null>(null);
   const now = useNow(30_000);

@@ -1,6 +1,7 @@
 // A lead's detail, in a panel beside the list: its fields to edit, its WhatsApp consent and history, and its
 // messages and calls in one timeline.
 import { useState } from 'react';
+import { useNavigate } from '../../shell/navigation.tsx';
 import { useEscapeToClose } from '../../shell/use-escape-to-close.ts';
 import { ChannelIndicator } from './ChannelIndicator.tsx';
 import { LeadConsentSection } from './LeadConsentSection.tsx';
@@ -21,6 +22,7 @@ interface Props {
 export function LeadDetailPanel({ leadId, agents, onSaved, onClose }: Props) {
   const { detail, timeline, error, reload } = useLeadDetail(leadId);
   const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
 
   useEscapeToClose(onClose);
 
@@ -36,9 +38,19 @@ export function LeadDetailPanel({ leadId, agents, onSaved, onClose }: Props) {
             </span>
           )}
         </div>
-        <button type="button" className="icon" onClick={onClose} aria-label="Close" data-testid="lead-detail-close">
-          ×
-        </button>
+        <div className="lead-panel-actions">
+          <button
+            type="button"
+            className="small"
+            onClick={() => navigate({ screen: 'conversations', leadId })}
+            data-testid="lead-open-conversation"
+          >
+            Open conversation
+          </button>
+          <button type="button" className="icon" onClick={onClose} aria-label="Close" data-testid="lead-detail-close">
+            ×
+          </button>
+        </div>
       </header>
       <div className="lead-panel-body">
         {error && <div className="alert">{error}</div>}

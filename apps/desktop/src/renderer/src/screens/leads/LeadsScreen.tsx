@@ -21,7 +21,8 @@ interface RunningBulk {
   description: string;
 }
 
-export function LeadsScreen() {
+/** `leadId`: the lead whose detail opens with the screen (from its conversation). */
+export function LeadsScreen({ leadId }: { leadId?: string | undefined } = {}) {
   const { user, serverUrl } = useSession();
   // Bulk operations and imports are for admins and managers (the server says the same).
   const canManage = user.role === 'admin' || user.role === 'manager';
@@ -29,7 +30,7 @@ export function LeadsScreen() {
   const pages = useLeadPages(filters);
   const selection = useLeadSelection(pages.leads, filters);
   const { agents, agentNames, tags } = useLeadOptions();
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(leadId ?? null);
   const [importing, setImporting] = useState(false);
   const [bulk, setBulk] = useState<RunningBulk | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
