@@ -194,6 +194,17 @@ describe('bulk operations', () => {
     expect((await api.leads.count.query({ channel: 'voice' })).count).toBe(6);
   });
 
+  it('tags the leads a search finds, and only them', async () => {
+    const { api } = await company();
+    const names = ['Zoë Müller', 'Ana Silva', 'Max Mueller', 'Jo Müller-Lang', 'Ben Okafor'];
+    for (const name of names) await api.leads.create.mutate({ name, phone: nextPhone() });
+    const op = await api.leads.bulk.mutate({ target: { filter: { search: 'müller' } }, action: { kind: 'addTag', tag: 'dach' } });
+    await runBulk(op.id);
+    expect(await api.leads.bulkStatus.query({ id: op.id })).toMatchObject({ status: 'done', total: 2, processed: 2, affected: 2 });
+    const tagged = await api.leads.list.query({ tag: 'dach' });
+    expect(tagged.map((l) => l.name).sort()).toEqual(['Jo Müller-Lang', 'Zoë Müller']);
+  });
+
   it('consent in bulk needs a source, never re-opts-in an opted-out lead, and records history', async () => {
     const { api } = await company();
     const out = await api.leads.create.mutate({ name: 'Out', phone: nextPhone(), whatsappOptIn: true, optInSource: 'form' });

@@ -107,8 +107,15 @@ function viewOfRow(r: LeadRow): LeadView {
  */
 export const SEARCH_WALK_PER_ROW = 50;
 
+/** Where a page starts: after this lead, in the list's order (created_at, id) descending. */
+export interface LeadKeyset {
+  createdAt: Date;
+  id: string;
+}
+
 /**
- * One page of leads matching the filter, newest first, after the lead whose `cursor` is given.
+ * One page of rows (the `columns` asked for, which must include created_at and id) of the leads matching the
+ * filter, newest first, after `after`. The list, the export and bulk operations all page this way.
  *
  * Without a search, PostgreSQL's plan is right: it walks the index of the most selective filter in page order. With
  * one, it cannot know how many leads match a part of a name nor where they sit; it assumes a percent, spread evenly,
@@ -118,40 +125,43 @@ export const SEARCH_WALK_PER_ROW = 50;
  * the page when the search is common; otherwise all the matches, found through the search indexes, then sorted,
  * which is quick because a search that did not fill its page from the newest leads matches few.
  */
+export async function leadPageRows<Row>(
+  em: EntityManager,
+  companyId: string,
+  opts: { filter: LeadFilter; after: LeadKeyset | null; limit: number; columns: string },
+): Promise<Row[]> {
+  const { where, params, search } = leadFilterParts(companyId, opts.filter);
+  const { after, limit, columns } = opts;
+  const keyset = after ? ' and (created_at, id) < (?, ?)' : '';
+  const keysetParams = after ? [after.createdAt, after.id] : [];
+  const order = 'order by created_at desc, id desc';
+  const run = (sql: string, values: unknown[]) => em.getConnection().execute<Row[]>(sql, values);
+  if (!search) return run(`select ${columns} from leads where ${where}${keyset} ${order} limit ?`, [...params, ...keysetParams, limit]);
+  const newest = await run(
+    `select ${columns} from (select * from leads where ${where}${keyset} ${order} limit ?) newest
+     where ${search.where} ${order} limit ?`,
+    [...params, ...keysetParams, limit * SEARCH_WALK_PER_ROW, ...search.params, limit],
+  );
+  if (newest.length === limit) return newest;
+  // Materialized: planned for all its rows, so PostgreSQL reads them from the search indexes, not in page order.
+  // The cursor applies after: leads imported together share one created_at, and PostgreSQL, reading (created_at, id)
+  // below a cursor as created_at below it, expects no rows there and walks them all.
+  return run(
+    `with matching as materialized (select ${columns} from leads where ${where} and ${search.where})
+     select * from matching where true${keyset} ${order} limit ?`,
+    [...params, ...search.params, ...keysetParams, limit],
+  );
+}
+
+/** One page of leads matching the filter, newest first, after the lead whose `cursor` is given. */
 export async function pageOfLeads(
   em: EntityManager,
   companyId: string,
   opts: { filter?: LeadFilter | undefined; after?: string | undefined; limit: number },
 ): Promise<LeadView[]> {
-  const { where, params, search } = leadFilterParts(companyId, opts.filter ?? {});
   const after = opts.after ? parseLeadCursor(opts.after) : null;
-  const keyset = after ? ' and (created_at, id) < (?, ?)' : '';
-  const keysetParams = after ? [after.createdAt, after.id] : [];
-  const order = 'order by created_at desc, id desc';
-  const run = (sql: string, values: unknown[]) => em.getConnection().execute<LeadRow[]>(sql, values);
-  if (!search) {
-    const rows = await run(`select ${LEAD_COLUMNS} from leads where ${where}${keyset} ${order} limit ?`, [
-      ...params,
-      ...keysetParams,
-      opts.limit,
-    ]);
-    return rows.map(viewOfRow);
-  }
-  const newest = await run(
-    `select ${LEAD_COLUMNS} from (select ${LEAD_COLUMNS} from leads where ${where}${keyset} ${order} limit ?) newest
-     where ${search.where} ${order} limit ?`,
-    [...params, ...keysetParams, opts.limit * SEARCH_WALK_PER_ROW, ...search.params, opts.limit],
-  );
-  if (newest.length === opts.limit) return newest.map(viewOfRow);
-  // Materialized: planned for all its rows, so PostgreSQL reads them from the search indexes, not in page order.
-  // The cursor applies after: leads imported together share one created_at, and PostgreSQL, reading (created_at, id)
-  // below a cursor as created_at below it, expects no rows there and walks them all.
-  const all = await run(
-    `with matching as materialized (select ${LEAD_COLUMNS} from leads where ${where} and ${search.where})
-     select * from matching where true${keyset} ${order} limit ?`,
-    [...params, ...search.params, ...keysetParams, opts.limit],
-  );
-  return all.map(viewOfRow);
+  const rows = await leadPageRows<LeadRow>(em, companyId, { filter: opts.filter ?? {}, after, limit: opts.limit, columns: LEAD_COLUMNS });
+  return rows.map(viewOfRow);
 }
 
 export function listLeads(

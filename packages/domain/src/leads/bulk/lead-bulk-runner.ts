@@ -13,7 +13,7 @@ import { DomainError } from '../../errors/domain-errors.ts';
 import type { EventStream } from '../../events/event-stream.ts';
 import type { JobQueues } from '../../queues/job-queues.ts';
 import { TenantScope } from '../../tenancy/tenant-scope.ts';
-import { leadFilterSql } from '../lead-query.ts';
+import { type LeadKeyset, leadFilterSql, leadPageRows } from '../lead-query.ts';
 import { type BulkAction, bulkActionSchema, bulkTargetSchema, toBulkOperationView } from './lead-bulk-operation.ts';
 
 export interface BulkRunDeps {
@@ -196,13 +196,19 @@ export async function runBulkOperation(deps: BulkRunDeps, operationId: string): 
   const publish = (type: string, current: LeadBulkOperation) =>
     deps.events.publish(company, { type, at: deps.clock.now().toISOString(), data: { operation: toBulkOperationView(current) } });
   let lastProgress = 0;
+  const columns = 'id, created_at, whatsapp_opt_in, whatsapp_opted_out_at';
+  const pageAfter = (after: LeadKeyset | null): Promise<PageLead[]> =>
+    'ids' in target
+      ? em
+          .getConnection()
+          .execute<PageLead[]>(
+            `select ${columns} from leads where ${where}${after ? ' and (created_at, id) < (?, ?)' : ''} order by created_at desc, id desc limit ?`,
+            [...params, ...(after ? [after.createdAt, after.id] : []), PAGE],
+          )
+      : leadPageRows<PageLead>(em, company, { filter: target.filter, after, limit: PAGE, columns });
   for (;;) {
-    const after = op.cursor ? op.cursor.split('|') : null;
-    const page = await em.getConnection().execute<PageLead[]>(
-      `select id, created_at, whatsapp_opt_in, whatsapp_opted_out_at from leads where ${where}${after ? ' and (created_at, id) < (?, ?)' : ''}
-       order by created_at desc, id desc limit ?`,
-      [...params, ...(after ? [new Date(after[0] as string), after[1]] : []), PAGE],
-    );
+    const [at, id] = op.cursor ? op.cursor.split('|') : [];
+    const page = await pageAfter(at && id ? { createdAt: new Date(at), id } : null);
     if (page.length === 0) break;
     const last = page[page.length - 1] as PageLead;
     const now = deps.clock.now();
