@@ -25,8 +25,13 @@ interface FilterSql {
   params: unknown[];
 }
 
-/** The filter's conditions apart from the search, and the search's own condition (null without one). */
-function leadFilterParts(companyId: string, filter: LeadFilter): FilterSql & { search: FilterSql | null } {
+/** Which leads: conditions apart from the search, and the search's own condition (null without one). */
+export interface LeadSelection extends FilterSql {
+  search: FilterSql | null;
+}
+
+/** The filter as a selection of one company's leads. */
+export function leadSelection(companyId: string, filter: LeadFilter): LeadSelection {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -47,10 +52,14 @@ function leadFilterParts(companyId: string, filter: LeadFilter): FilterSql & { s
   return { where: conditions.join(' and '), params, search: search && { where: search.sql, params: search.params } };
 }
 
+/** A selection as one `where` (without the keyword) and its parameters. */
+export function selectionSql({ where, params, search }: LeadSelection): FilterSql {
+  return search ? { where: `${where} and ${search.where}`, params: [...params, ...search.params] } : { where, params };
+}
+
 /** `where` (without the keyword) and its parameters, for one company. */
 export function leadFilterSql(companyId: string, filter: LeadFilter): FilterSql {
-  const { where, params, search } = leadFilterParts(companyId, filter);
-  return search ? { where: `${where} and ${search.where}`, params: [...params, ...search.params] } : { where, params };
+  return selectionSql(leadSelection(companyId, filter));
 }
 
 interface LeadRow {
@@ -114,8 +123,8 @@ export interface LeadKeyset {
 }
 
 /**
- * One page of rows (the `columns` asked for, which must include created_at and id) of the leads matching the
- * filter, newest first, after `after`. The list, the export and bulk operations all page this way.
+ * One page of rows (the `columns` asked for, which must include created_at and id) of the selected leads, newest
+ * first, after `after`. The list, the export and bulk operations all page this way.
  *
  * Without a search, PostgreSQL's plan is right: it walks the index of the most selective filter in page order. With
  * one, it cannot know how many leads match a part of a name nor where they sit; it assumes a percent, spread evenly,
@@ -127,11 +136,9 @@ export interface LeadKeyset {
  */
 export async function leadPageRows<Row>(
   em: EntityManager,
-  companyId: string,
-  opts: { filter: LeadFilter; after: LeadKeyset | null; limit: number; columns: string },
+  { where, params, search }: LeadSelection,
+  { after, limit, columns }: { after: LeadKeyset | null; limit: number; columns: string },
 ): Promise<Row[]> {
-  const { where, params, search } = leadFilterParts(companyId, opts.filter);
-  const { after, limit, columns } = opts;
   const keyset = after ? ' and (created_at, id) < (?, ?)' : '';
   const keysetParams = after ? [after.createdAt, after.id] : [];
   const order = 'order by created_at desc, id desc';
@@ -160,7 +167,11 @@ export async function pageOfLeads(
   opts: { filter?: LeadFilter | undefined; after?: string | undefined; limit: number },
 ): Promise<LeadView[]> {
   const after = opts.after ? parseLeadCursor(opts.after) : null;
-  const rows = await leadPageRows<LeadRow>(em, companyId, { filter: opts.filter ?? {}, after, limit: opts.limit, columns: LEAD_COLUMNS });
+  const rows = await leadPageRows<LeadRow>(em, leadSelection(companyId, opts.filter ?? {}), {
+    after,
+    limit: opts.limit,
+    columns: LEAD_COLUMNS,
+  });
   return rows.map(viewOfRow);
 }
 

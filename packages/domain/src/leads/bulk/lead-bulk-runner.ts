@@ -13,7 +13,7 @@ import { DomainError } from '../../errors/domain-errors.ts';
 import type { EventStream } from '../../events/event-stream.ts';
 import type { JobQueues } from '../../queues/job-queues.ts';
 import { TenantScope } from '../../tenancy/tenant-scope.ts';
-import { type LeadKeyset, leadFilterSql, leadPageRows } from '../lead-query.ts';
+import { type LeadSelection, leadPageRows, leadSelection, selectionSql } from '../lead-query.ts';
 import { type BulkAction, bulkActionSchema, bulkTargetSchema, toBulkOperationView } from './lead-bulk-operation.ts';
 
 export interface BulkRunDeps {
@@ -183,10 +183,13 @@ export async function runBulkOperation(deps: BulkRunDeps, operationId: string): 
   const action = bulkActionSchema.parse(op.action);
   const target = bulkTargetSchema.parse(op.target);
   const company = op.company.id;
-  const { where, params } =
-    'ids' in target ? { where: 'company_id = ? and id in (?)', params: [company, target.ids] } : leadFilterSql(company, target.filter);
+  const selection: LeadSelection =
+    'ids' in target
+      ? { where: 'company_id = ? and id in (?)', params: [company, target.ids], search: null }
+      : leadSelection(company, target.filter);
   if (op.status === 'queued') {
     if (!('ids' in target)) {
+      const { where, params } = selectionSql(selection);
       const [row] = await em.getConnection().execute<{ n: string }[]>(`select count(*) as n from leads where ${where}`, params);
       op.total = Number(row?.n ?? 0);
     }
@@ -196,19 +199,13 @@ export async function runBulkOperation(deps: BulkRunDeps, operationId: string): 
   const publish = (type: string, current: LeadBulkOperation) =>
     deps.events.publish(company, { type, at: deps.clock.now().toISOString(), data: { operation: toBulkOperationView(current) } });
   let lastProgress = 0;
-  const columns = 'id, created_at, whatsapp_opt_in, whatsapp_opted_out_at';
-  const pageAfter = (after: LeadKeyset | null): Promise<PageLead[]> =>
-    'ids' in target
-      ? em
-          .getConnection()
-          .execute<PageLead[]>(
-            `select ${columns} from leads where ${where}${after ? ' and (created_at, id) < (?, ?)' : ''} order by created_at desc, id desc limit ?`,
-            [...params, ...(after ? [after.createdAt, after.id] : []), PAGE],
-          )
-      : leadPageRows<PageLead>(em, company, { filter: target.filter, after, limit: PAGE, columns });
   for (;;) {
     const [at, id] = op.cursor ? op.cursor.split('|') : [];
-    const page = await pageAfter(at && id ? { createdAt: new Date(at), id } : null);
+    const page = await leadPageRows<PageLead>(em, selection, {
+      after: at && id ? { createdAt: new Date(at), id } : null,
+      limit: PAGE,
+      columns: 'id, created_at, whatsapp_opt_in, whatsapp_opted_out_at',
+    });
     if (page.length === 0) break;
     const last = page[page.length - 1] as PageLead;
     const now = deps.clock.now();
