@@ -36,7 +36,9 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'applied migrations');
   const redis = connectRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
-  const events = new EventStream(redis, env.REDIS_PREFIX);
+  const events = new EventStream(redis, env.REDIS_PREFIX, {
+    onPublishError: (err, companyIds) => logger.warn({ err, companyIds }, 'live event not published'),
+  });
   const throttle = new LoginThrottle(redis, env.REDIS_PREFIX);
   const queues = new JobQueues(redis, env.REDIS_PREFIX);
   const app = await buildServer({

@@ -40,7 +40,9 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock, op
   const orm = await openOrm(env.DATABASE_URL);
   const redis = connectRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const prefix = bullPrefix(env.REDIS_PREFIX);
-  const events = new EventStream(redis, env.REDIS_PREFIX);
+  const events = new EventStream(redis, env.REDIS_PREFIX, {
+    onPublishError: (err, companyIds) => logger.warn({ err, companyIds }, 'live event not published'),
+  });
   const queues = new JobQueues(redis, env.REDIS_PREFIX);
   const secrets = new SecretBox(resolveSecretKey({ secretKey: env.SECRET_KEY, nodeEnv: env.NODE_ENV, devKeyFile: '.data/secret-key' }));
   const publicUrl = env.PUBLIC_URL;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { LiveEvent, TrackedLiveEvent } from '../src/index.ts';
+import { connectRedis, EventStream, type LiveEvent, type TrackedLiveEvent } from '../src/index.ts';
 import { openTestServices, type TestServices } from '../src/testing/index.ts';
 
 let s: TestServices;
@@ -38,7 +39,7 @@ it('publishing gives increasing ids and readAfter returns what came after an id'
 
 it('a subscriber from the latest id gets only new events; one from an older id resumes exactly after it', async () => {
   const company = randomUUID();
-  const first = await s.events.publish(company, event(1));
+  const first = (await s.events.publish(company, event(1))) as string;
   await s.events.publish(company, event(2));
 
   const controller = new AbortController();
@@ -57,4 +58,31 @@ it('events of one company never reach another', async () => {
   const b = randomUUID();
   await s.events.publish(a, event(1));
   expect(await s.events.readAfter(b, '0-0')).toEqual([]);
+});
+
+it('a publish that fails is reported and resolves null instead of throwing (the change it follows stands)', async () => {
+  const broken = connectRedis({ url: inject('redisUrl'), prefix: 'unused' });
+  broken.disconnect();
+  const reported: string[][] = [];
+  const stream = new EventStream(broken, `${inject('redisPrefix')}:broken`, {
+    onPublishError: (_error, companyIds) => reported.push(companyIds),
+  });
+  const company = randomUUID();
+  await expect(stream.publish(company, event(1))).resolves.toBeNull();
+  await expect(stream.publishMany([{ companyId: company, event: event(2) }])).resolves.toBeUndefined();
+  expect(reported).toEqual([[company], [company]]);
+});
+
+it('a publish stuck behind a Redis that does not answer gives up after its wait, and is reported', async () => {
+  // A server that accepts connections and never answers: the command waits for a reply that never comes.
+  const mute = createServer(() => {});
+  await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+  const { port } = mute.address() as AddressInfo;
+  const silent = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: 'unused' });
+  const reported: unknown[] = [];
+  const stream = new EventStream(silent, 'silent', { publishWaitMs: 50, onPublishError: (error) => reported.push(error) });
+  await expect(stream.publish(randomUUID(), event(1))).resolves.toBeNull();
+  expect(String(reported[0])).toMatch(/longer than 50 ms/);
+  silent.disconnect();
+  mute.close();
 });
