@@ -4,6 +4,7 @@ import formbody from '@fastify/formbody';
 import type { ApiDeps } from '@switchboard/api';
 import { type JobQueues, type Logger, ProviderDirectory, type Redis } from '@switchboard/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { TrustedProxies } from './config/trust-proxy.ts';
 import { registerHealth } from './http/health.ts';
 import { registerLeadFiles } from './http/lead-files.ts';
 import { registerMetrics } from './http/metrics.ts';
@@ -14,6 +15,8 @@ export interface ServerDeps extends ApiDeps {
   redis: Redis;
   logger: Logger;
   queues: JobQueues;
+  /** TRUST_PROXY: who may name the client's address (sign-in limits count it); none when not given. */
+  trustProxy?: TrustedProxies | undefined;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -23,8 +26,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     // Without this, closing with open SSE subscriptions waits for clients to hang up.
     forceCloseConnections: true,
-    trustProxy: true,
+    // Only configured proxies may name the client: anyone else could pick a fresh address for every guess.
+    trustProxy: deps.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
+    // A tRPC batch names all its procedures in one path segment: room for a full batch of long names, so the batch
+    // limit a caller meets is the API's (BAD_REQUEST, packages/api/src/batch-policy.ts), not an accidental 414.
+    routerOptions: { maxParamLength: 1000 },
   });
   // The desktop console loads from file:// or another origin; auth is a bearer token, never a cookie.
   await app.register(cors, { origin: true, methods: ['GET', 'POST', 'OPTIONS'] });

@@ -52,6 +52,7 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
     secrets,
     publicUrl,
     twilioApiUrl: env.TWILIO_API_URL,
+    trustProxy: env.TRUST_PROXY,
   });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   logger.info({ address, publicUrl }, 'server listening');

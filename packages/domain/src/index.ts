@@ -5,6 +5,7 @@ export * from './agents/agent-service.ts';
 export * from './agents/agent-settings.ts';
 export * from './auth/auth-service.ts';
 export * from './auth/login-throttle.ts';
+export { argon2Passwords, type PasswordHasher } from './auth/passwords.ts';
 export * from './clock/clock.ts';
 export * from './config/env.ts';
 export * from './config/secret-key.ts';

@@ -1,5 +1,6 @@
 // The server's environment (CONTRACT.md, Environment), validated at start-up.
 import { envFields, parseEnv } from '@switchboard/domain';
+import { trustProxyField } from './trust-proxy.ts';
 
 export const serverEnvShape = {
   DATABASE_URL: envFields.DATABASE_URL,
@@ -12,6 +13,8 @@ export const serverEnvShape = {
   LOG_LEVEL: envFields.LOG_LEVEL,
   TWILIO_API_URL: envFields.TWILIO_API_URL,
   NODE_ENV: envFields.NODE_ENV,
+  /** Proxies allowed to name the client's address: unset = none (a hop count, or addresses/CIDRs, comma-separated). */
+  TRUST_PROXY: trustProxyField,
 };
 
 export const loadServerEnv = (env: NodeJS.ProcessEnv = process.env) => parseEnv(serverEnvShape, env);

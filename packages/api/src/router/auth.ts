@@ -4,7 +4,9 @@ import { protectedProcedure, publicProcedure, roleProcedure, router } from '../t
 import { loginInput, signUpInput, updateCompanyInput } from './auth.schema.ts';
 
 export const authRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp({ em: ctx.deps.orm.em, ...ctx.deps }, input)),
+  signUp: publicProcedure
+    .input(signUpInput)
+    .mutation(({ ctx, input }) => signUp({ em: ctx.deps.orm.em, ...ctx.deps }, { ...input, clientIp: ctx.clientIp })),
   login: publicProcedure
     .input(loginInput)
     .mutation(({ ctx, input }) => login({ em: ctx.deps.orm.em, ...ctx.deps }, { ...input, clientIp: ctx.clientIp })),

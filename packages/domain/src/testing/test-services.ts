@@ -1,5 +1,5 @@
 // Real services for integration tests: the run's migrated database and a Redis connection under the run's prefix.
-import { LoginThrottle } from '../auth/login-throttle.ts';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from '../auth/login-throttle.ts';
 import { type Clock, systemClock } from '../clock/clock.ts';
 import { type Orm, openOrm } from '../db/orm.ts';
 import { EventStream } from '../events/event-stream.ts';
@@ -23,6 +23,12 @@ export interface TestServices {
 /** The public URL test servers claim: webhook signatures are computed against it, as Twilio would. */
 export const TEST_PUBLIC_URL = 'https://switchboard.test';
 
+/** The product's limits, except sign-ups per address: test files sign up a company per test, all from 127.0.0.1. */
+export const TEST_LOGIN_THROTTLE = {
+  ...DEFAULT_LOGIN_THROTTLE,
+  signUp: { ...DEFAULT_LOGIN_THROTTLE.signUp, perAddress: 100_000 },
+};
+
 export async function openTestServices(opts: {
   databaseUrl: string;
   redisUrl: string;
@@ -38,7 +44,7 @@ export async function openTestServices(opts: {
     redis,
     prefix: opts.redisPrefix,
     events: new EventStream(redis, opts.redisPrefix),
-    throttle: new LoginThrottle(redis, opts.redisPrefix),
+    throttle: new LoginThrottle(redis, opts.redisPrefix, TEST_LOGIN_THROTTLE),
     clock: opts.clock ?? systemClock,
     secrets: new SecretBox(Buffer.alloc(32, 7)),
     publicUrl: opts.publicUrl ?? TEST_PUBLIC_URL,
