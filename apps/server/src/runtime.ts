@@ -4,12 +4,14 @@ import {
   createLogger,
   EventStream,
   JobQueues,
+  LiveStreamSeats,
   type Logger,
   LoginThrottle,
   migrate,
   openOrm,
   resolveSecretKey,
   SecretBox,
+  SessionRevocations,
   systemClock,
 } from '@switchboard/domain';
 import type { FastifyInstance } from 'fastify';
@@ -40,12 +42,16 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
     onPublishError: (err, companyIds) => logger.warn({ err, companyIds }, 'live event not published'),
   });
   const throttle = new LoginThrottle(redis, env.REDIS_PREFIX);
+  // One subscriber connection for the whole process, opened with the first live stream.
+  const revocations = new SessionRevocations(redis, env.REDIS_PREFIX);
   const queues = new JobQueues(redis, env.REDIS_PREFIX);
   const app = await buildServer({
     queues,
     orm,
     clock: systemClock,
     events,
+    revocations,
+    liveStreams: new LiveStreamSeats(),
     throttle,
     redis,
     logger,
@@ -64,6 +70,7 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
     async close() {
       await app.close();
       await queues.close();
+      revocations.close();
       redis.disconnect();
       await orm.close();
     },

@@ -20,7 +20,8 @@ export interface TestServer {
 /**
  * `reachablePublicUrl`: PUBLIC_URL is the server's real address, so the simulator can call it back.
  * `trustProxy`: TRUST_PROXY (none by default); `passwords`: a hook around password hashing and checks;
- * `signUpLimits`: the sign-up throttle (by default the tests' own, generous per address).
+ * `signUpLimits`: the sign-up throttle (by default the tests' own, generous per address);
+ * `sessionCheckMs`: how often live streams re-check their session (30 s by default).
  */
 export async function startTestServer(opts: {
   clock?: Clock;
@@ -30,6 +31,7 @@ export async function startTestServer(opts: {
   trustProxy?: TrustedProxies;
   passwords?: PasswordHasher;
   signUpLimits?: AttemptLimits;
+  sessionCheckMs?: number;
 }): Promise<TestServer> {
   const port = opts.reachablePublicUrl ? await freePort() : 0;
   const services = await openTestServices({
@@ -47,6 +49,7 @@ export async function startTestServer(opts: {
     throttle,
     passwords: opts.passwords,
     trustProxy: opts.trustProxy,
+    sessionCheckMs: opts.sessionCheckMs,
     twilioApiUrl: opts.twilioApiUrl,
     logger: createLogger('server-test', 'silent'),
   });

@@ -11,7 +11,7 @@ export const authRouter = router({
     .input(loginInput)
     .mutation(({ ctx, input }) => login({ em: ctx.deps.orm.em, ...ctx.deps }, { ...input, clientIp: ctx.clientIp })),
   logout: protectedProcedure.mutation(async ({ ctx }) => {
-    await logout({ em: ctx.deps.orm.em, clock: ctx.deps.clock }, ctx.token);
+    await logout({ em: ctx.deps.orm.em, clock: ctx.deps.clock, revocations: ctx.deps.revocations }, ctx.token);
     return { ok: true as const };
   }),
   me: protectedProcedure.query(({ ctx }) => ctx.user),

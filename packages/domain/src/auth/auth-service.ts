@@ -10,6 +10,7 @@ import { conflict, DomainError, unauthorized } from '../errors/domain-errors.ts'
 import { canonicalTimezoneSpelling, timezoneProblem } from '../scheduling/time-zone.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { argon2Passwords, DUMMY_HASH_PROMISE, type PasswordHasher } from './passwords.ts';
+import type { SessionRevocations } from './session-revocations.ts';
 import { hashSessionToken, newSessionToken } from './session-tokens.ts';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -127,8 +128,15 @@ export async function authenticate(deps: Pick<AuthDeps, 'em' | 'clock'>, token: 
   return toPublicUser(session.user.getEntity(), session.company.getEntity());
 }
 
-export async function logout(deps: Pick<AuthDeps, 'em' | 'clock'>, token: string): Promise<void> {
-  await deps.em.fork().nativeUpdate(AuthSession, { tokenHash: hashSessionToken(token), revokedAt: null }, { revokedAt: deps.clock.now() });
+/** Revokes the token; `revocations` then ends the live streams it opened, on every server, at once. */
+export async function logout(
+  deps: Pick<AuthDeps, 'em' | 'clock'> & { revocations?: SessionRevocations | undefined },
+  token: string,
+): Promise<void> {
+  const tokenHash = hashSessionToken(token);
+  await deps.em.fork().nativeUpdate(AuthSession, { tokenHash, revokedAt: null }, { revokedAt: deps.clock.now() });
+  // After the revocation is stored: a lost announcement still ends the streams at their next periodic check.
+  await deps.revocations?.announce(tokenHash);
 }
 
 function checkedTimezone(name: string): string {
