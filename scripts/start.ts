@@ -100,6 +100,8 @@ try {
     PORT: String(port),
     PUBLIC_URL: process.env.PUBLIC_URL ?? serverUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    // The server and worker take an unset NODE_ENV as production; `pnpm start` is the developer's machine.
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
   };
 
   // Migrates, then seeds the demo company when the database holds none.

@@ -9,6 +9,7 @@ import {
   LoginThrottle,
   migrate,
   openOrm,
+  resealProviderSecrets,
   resolveSecretKey,
   SecretBox,
   SessionRevocations,
@@ -37,6 +38,12 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
   const orm = await openOrm(env.DATABASE_URL);
   const applied = await migrate(orm);
   if (applied.length) logger.info({ applied }, 'applied migrations');
+  // Provider tokens sealed before they were bound to their row (v1) are re-sealed as v2, in one short transaction.
+  const resealed = await resealProviderSecrets({ em: orm.em, secrets });
+  if (resealed.resealed.length) logger.info({ providers: resealed.resealed.length }, 're-sealed provider secrets as v2');
+  if (resealed.unreadable.length) {
+    logger.warn({ providerIds: resealed.unreadable }, 'provider secrets this SECRET_KEY cannot open; left as they are');
+  }
   const redis = connectRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const events = new EventStream(redis, env.REDIS_PREFIX, {
     onPublishError: (err, companyIds) => logger.warn({ err, companyIds }, 'live event not published'),

@@ -30,24 +30,27 @@ it.each([
     env: { DATABASE_URL: 'postgres://127.0.0.1/x', REDIS_URL: 'http://127.0.0.1:6379' },
     says: 'REDIS_URL: must be a redis:// connection URL',
   },
-])('a bad environment stops the server at once, naming the variable ($says)', async ({ env, says }) => {
+])('a bad environment stops the server at once, naming the variable ($says)', { timeout: 30_000 }, async ({ env, says }) => {
   const proc = run(env);
   expect(await proc.exited).toBe(78);
   expect(proc.output()).toContain(says);
 });
 
-it('production without SECRET_KEY refuses to start', async () => {
+it.each([
+  { case: 'NODE_ENV=production', env: { NODE_ENV: 'production' } },
+  { case: 'NODE_ENV unset (a deployment that forgot it)', env: {} },
+])('$case without SECRET_KEY refuses to start (78), naming SECRET_KEY', { timeout: 30_000 }, async ({ env }) => {
   const proc = run({
     DATABASE_URL: inject('databaseUrl'),
     REDIS_URL: inject('redisUrl'),
-    NODE_ENV: 'production',
     PORT: String(await freePort()),
+    ...env,
   });
   expect(await proc.exited).toBe(78);
-  expect(proc.output()).toContain('SECRET_KEY: is required in production');
+  expect(proc.output()).toContain('SECRET_KEY: is required unless NODE_ENV is development or test');
 });
 
-it('starts, becomes ready, and exits 0 on SIGTERM', async () => {
+it('starts, becomes ready, and exits 0 on SIGTERM', { timeout: 30_000 }, async () => {
   const port = await freePort();
   const proc = run({
     DATABASE_URL: inject('databaseUrl'),

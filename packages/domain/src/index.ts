@@ -63,6 +63,7 @@ export * from './providers/provider-adapters.ts';
 export * from './providers/provider-cache.ts';
 export * from './providers/provider-factory.ts';
 export * from './providers/provider-settings.ts';
+export * from './providers/reseal-provider-secrets.ts';
 export * from './providers/sender-address.ts';
 export * from './providers/simulator/simulated-template-review.ts';
 export * from './providers/simulator/simulation-script.ts';

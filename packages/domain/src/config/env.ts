@@ -25,7 +25,8 @@ export const envFields = {
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TWILIO_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** No default: unset means production rules (a deployment that forgets it must not get development's leniency). */
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 };
 
 export function parseEnv<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
