@@ -17,13 +17,18 @@ import {
 } from '@switchboard/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.ts';
+import { observabilityAccess } from './config/observability-access.ts';
 import type { ServerEnv } from './config/server-env.ts';
+import { serverMetrics } from './http/metrics.ts';
+import { buildInternalServer } from './internal-app.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   logger: Logger;
   url: string;
   publicUrl: string;
+  /** The internal listener's address (METRICS_PORT), when there is one. */
+  metricsUrl?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,8 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
   // One subscriber connection for the whole process, opened with the first live stream.
   const revocations = new SessionRevocations(redis, env.REDIS_PREFIX);
   const queues = new JobQueues(redis, env.REDIS_PREFIX);
+  const observability = observabilityAccess(env);
+  const metrics = serverMetrics();
   const app = await buildServer({
     queues,
     orm,
@@ -66,16 +73,31 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
     publicUrl,
     twilioApiUrl: env.TWILIO_API_URL,
     trustProxy: env.TRUST_PROXY,
+    observability,
+    metrics,
   });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   logger.info({ address, publicUrl }, 'server listening');
+  let internal: FastifyInstance | null = null;
+  let metricsUrl: string | undefined;
+  if (observability.kind === 'internal') {
+    internal = buildInternalServer({ orm, redis, logger, registry: metrics.registry, token: observability.token });
+    metricsUrl = await internal.listen({ port: observability.port, host: observability.host });
+    logger.info({ address: metricsUrl }, 'metrics and readiness listening');
+  } else if (observability.kind === 'closed') {
+    logger.warn(
+      'GET /metrics and /readyz answer 404: set METRICS_PORT (an internal listener) or METRICS_TOKEN (a bearer token) to serve them',
+    );
+  }
   return {
     app,
     logger,
     url: address,
     publicUrl,
+    metricsUrl,
     async close() {
       await app.close();
+      await internal?.close();
       await queues.close();
       revocations.close();
       redis.disconnect();

@@ -50,25 +50,44 @@ it.each([
   expect(proc.output()).toContain('SECRET_KEY: is required unless NODE_ENV is development or test');
 });
 
-it('starts, becomes ready, and exits 0 on SIGTERM', { timeout: 30_000 }, async () => {
-  const port = await freePort();
-  const proc = run({
-    DATABASE_URL: inject('databaseUrl'),
-    REDIS_URL: inject('redisUrl'),
-    REDIS_PREFIX: `${inject('redisPrefix')}:proc`,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
-  });
-  let ready = false;
-  for (let i = 0; i < 100 && !ready; i++) {
-    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+/** Polls `url` until it answers 200 (the process may take seconds to start on a busy machine). */
+async function becomesReady(url: string): Promise<boolean> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,
     );
-    if (!ready) await new Promise((r) => setTimeout(r, 100));
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 100));
   }
-  expect(ready).toBe(true);
+  return false;
+}
+
+const deployed = () => ({
+  DATABASE_URL: inject('databaseUrl'),
+  REDIS_URL: inject('redisUrl'),
+  REDIS_PREFIX: `${inject('redisPrefix')}:proc`,
+  SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
+});
+
+it('starts, becomes ready on its internal METRICS_PORT listener, and exits 0 on SIGTERM', { timeout: 30_000 }, async () => {
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  const proc = run({ ...deployed(), PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'warn' });
+  expect(await becomesReady(`http://127.0.0.1:${metricsPort}/readyz`)).toBe(true);
+  expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
+  proc.child.kill('SIGTERM');
+  expect(await proc.exited).toBe(0);
+});
+
+it('in production with neither METRICS_PORT nor METRICS_TOKEN, /metrics and /readyz answer 404 and the start log names both', {
+  timeout: 30_000,
+}, async () => {
+  const port = await freePort();
+  const proc = run({ ...deployed(), PORT: String(port), LOG_LEVEL: 'warn' });
+  expect(await becomesReady(`http://127.0.0.1:${port}/healthz`)).toBe(true);
+  expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
+  expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+  expect(proc.output()).toMatch(/METRICS_PORT.*METRICS_TOKEN/);
   proc.child.kill('SIGTERM');
   expect(await proc.exited).toBe(0);
 });

@@ -8,6 +8,7 @@ import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitL
 import { EventSource } from 'eventsource';
 import { inject } from 'vitest';
 import { buildServer } from '../src/app.ts';
+import type { ObservabilityAccess } from '../src/config/observability-access.ts';
 import type { TrustedProxies } from '../src/config/trust-proxy.ts';
 
 export interface TestServer {
@@ -21,7 +22,8 @@ export interface TestServer {
  * `reachablePublicUrl`: PUBLIC_URL is the server's real address, so the simulator can call it back.
  * `trustProxy`: TRUST_PROXY (none by default); `passwords`: a hook around password hashing and checks;
  * `signUpLimits`: the sign-up throttle (by default the tests' own, generous per address);
- * `sessionCheckMs`: how often live streams re-check their session (30 s by default).
+ * `sessionCheckMs`: how often live streams re-check their session (30 s by default);
+ * `observability`: who may read /metrics and /readyz (open by default, as in NODE_ENV=test).
  */
 export async function startTestServer(opts: {
   clock?: Clock;
@@ -32,6 +34,7 @@ export async function startTestServer(opts: {
   passwords?: PasswordHasher;
   signUpLimits?: AttemptLimits;
   sessionCheckMs?: number;
+  observability?: ObservabilityAccess;
 }): Promise<TestServer> {
   const port = opts.reachablePublicUrl ? await freePort() : 0;
   const services = await openTestServices({
@@ -50,6 +53,7 @@ export async function startTestServer(opts: {
     passwords: opts.passwords,
     trustProxy: opts.trustProxy,
     sessionCheckMs: opts.sessionCheckMs,
+    observability: opts.observability ?? { kind: 'open' },
     twilioApiUrl: opts.twilioApiUrl,
     logger: createLogger('server-test', 'silent'),
   });

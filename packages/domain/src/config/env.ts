@@ -29,6 +29,9 @@ export const envFields = {
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 };
 
+/** development and test, named explicitly: the only runs allowed development's leniency (unset is production). */
+export const isDevelopmentOrTest = (nodeEnv: string | undefined): boolean => nodeEnv === 'development' || nodeEnv === 'test';
+
 export function parseEnv<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
   // Empty strings count as unset, as shells and .env files often leave them.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));

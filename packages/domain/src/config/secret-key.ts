@@ -4,10 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError } from './env.ts';
-
-/** development and test, named explicitly; unset NODE_ENV is production. */
-export const isDevelopmentOrTest = (nodeEnv: string | undefined): boolean => nodeEnv === 'development' || nodeEnv === 'test';
+import { ConfigError, isDevelopmentOrTest } from './env.ts';
 
 export function resolveSecretKey(opts: { secretKey?: string | undefined; nodeEnv: string | undefined; devKeyFile: string }): Buffer {
   if (opts.secretKey) return Buffer.from(opts.secretKey, 'base64');
