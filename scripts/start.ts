@@ -11,6 +11,7 @@ import { forgetAll, remember, stopLeftovers } from './start/leftovers.ts';
 import { startLocalPostgres } from './start/local-postgres.ts';
 import { RedisNotFoundError, startLocalRedis } from './start/local-redis.ts';
 import { preferredOrFreePort } from './start/ports.ts';
+import { type ReadinessProbe, readinessProbe } from './start/readiness.ts';
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = process.env.SWITCHBOARD_DATA_DIR ?? join(rootDir, '.data');
@@ -47,13 +48,13 @@ function watch(child: ManagedChild): ManagedChild {
 }
 
 /** Polls the server's readiness route until it answers 200; fails if the server exits first. */
-async function waitUntilReady(url: string, server: ManagedChild): Promise<void> {
+async function waitUntilReady(probe: ReadinessProbe, server: ManagedChild): Promise<void> {
   let exited = false;
   void server.exited.then(() => {
     exited = true;
   });
   while (!exited) {
-    const ok = await fetch(url).then(
+    const ok = await fetch(probe.url, { headers: probe.headers }).then(
       (r) => r.ok,
       () => false,
     );
@@ -100,6 +101,8 @@ try {
     PORT: String(port),
     PUBLIC_URL: process.env.PUBLIC_URL ?? serverUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    // The server and worker take an unset NODE_ENV as production; `pnpm start` is the developer's machine.
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
   };
 
   // Migrates, then seeds the demo company when the database holds none.
@@ -109,7 +112,7 @@ try {
     Promise.resolve(watch(startChild('server', process.execPath, ['apps/server/src/main.ts'], { cwd: rootDir, env }))),
   ]);
   apps.push(server, watch(startChild('worker', process.execPath, ['apps/worker/src/main.ts'], { cwd: rootDir, env })));
-  await waitUntilReady(`${serverUrl}/readyz`, server);
+  await waitUntilReady(readinessProbe(serverUrl, env), server);
 
   consoleHandle = await openConsole({ rootDir, serverUrl, log: say });
   void consoleHandle.closed.then(() => !stopping && stopAll(0));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { electronUnavailableReason } from '../start/console.ts';
 import { isProcessAlive, parsePostmasterPid } from '../start/pid-files.ts';
 import { isPortFree, preferredOrFreePort } from '../start/ports.ts';
+import { readinessProbe } from '../start/readiness.ts';
 
 describe('postmaster.pid', () => {
   it.each([
@@ -40,5 +41,26 @@ describe('when Electron is not worth trying', () => {
     ...(process.platform === 'linux' ? [{ env: {}, reason: 'no display' }] : []),
   ])('$env → $reason', ({ env, reason }) => {
     expect(electronUnavailableReason(env, desktop)).toBe(reason);
+  });
+});
+
+describe('where pnpm start waits for the server', () => {
+  const server = 'http://127.0.0.1:3000';
+  it.each([
+    { env: { NODE_ENV: 'development' }, url: `${server}/readyz`, headers: {} },
+    { env: { NODE_ENV: 'development', METRICS_PORT: '9464' }, url: 'http://127.0.0.1:9464/readyz', headers: {} },
+    {
+      env: { METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5', METRICS_TOKEN: 't'.repeat(16) },
+      url: 'http://10.0.0.5:9464/readyz',
+      headers: { authorization: `Bearer ${'t'.repeat(16)}` },
+    },
+    {
+      env: { NODE_ENV: 'production', METRICS_TOKEN: 't'.repeat(16) },
+      url: `${server}/readyz`,
+      headers: { authorization: `Bearer ${'t'.repeat(16)}` },
+    },
+    { env: { NODE_ENV: 'production' }, url: `${server}/healthz`, headers: {} },
+  ])('$env → $url', ({ env, url, headers }) => {
+    expect(readinessProbe(server, env)).toEqual({ url, headers });
   });
 });

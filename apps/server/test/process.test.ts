@@ -30,42 +30,64 @@ it.each([
     env: { DATABASE_URL: 'postgres://127.0.0.1/x', REDIS_URL: 'http://127.0.0.1:6379' },
     says: 'REDIS_URL: must be a redis:// connection URL',
   },
-])('a bad environment stops the server at once, naming the variable ($says)', async ({ env, says }) => {
+])('a bad environment stops the server at once, naming the variable ($says)', { timeout: 30_000 }, async ({ env, says }) => {
   const proc = run(env);
   expect(await proc.exited).toBe(78);
   expect(proc.output()).toContain(says);
 });
 
-it('production without SECRET_KEY refuses to start', async () => {
+it.each([
+  { case: 'NODE_ENV=production', env: { NODE_ENV: 'production' } },
+  { case: 'NODE_ENV unset (a deployment that forgot it)', env: {} },
+])('$case without SECRET_KEY refuses to start (78), naming SECRET_KEY', { timeout: 30_000 }, async ({ env }) => {
   const proc = run({
     DATABASE_URL: inject('databaseUrl'),
     REDIS_URL: inject('redisUrl'),
-    NODE_ENV: 'production',
     PORT: String(await freePort()),
+    ...env,
   });
   expect(await proc.exited).toBe(78);
-  expect(proc.output()).toContain('SECRET_KEY: is required in production');
+  expect(proc.output()).toContain('SECRET_KEY: is required unless NODE_ENV is development or test');
 });
 
-it('starts, becomes ready, and exits 0 on SIGTERM', async () => {
-  const port = await freePort();
-  const proc = run({
-    DATABASE_URL: inject('databaseUrl'),
-    REDIS_URL: inject('redisUrl'),
-    REDIS_PREFIX: `${inject('redisPrefix')}:proc`,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
-  });
-  let ready = false;
-  for (let i = 0; i < 100 && !ready; i++) {
-    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+/** Polls `url` until it answers 200 (the process may take seconds to start on a busy machine). */
+async function becomesReady(url: string): Promise<boolean> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,
     );
-    if (!ready) await new Promise((r) => setTimeout(r, 100));
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 100));
   }
-  expect(ready).toBe(true);
+  return false;
+}
+
+const deployed = () => ({
+  DATABASE_URL: inject('databaseUrl'),
+  REDIS_URL: inject('redisUrl'),
+  REDIS_PREFIX: `${inject('redisPrefix')}:proc`,
+  SECRET_KEY: Buffer.alloc(32, 3).toString('base64'),
+});
+
+it('starts, becomes ready on its internal METRICS_PORT listener, and exits 0 on SIGTERM', { timeout: 30_000 }, async () => {
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  const proc = run({ ...deployed(), PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'warn' });
+  expect(await becomesReady(`http://127.0.0.1:${metricsPort}/readyz`)).toBe(true);
+  expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
+  proc.child.kill('SIGTERM');
+  expect(await proc.exited).toBe(0);
+});
+
+it('in production with neither METRICS_PORT nor METRICS_TOKEN, /metrics and /readyz answer 404 and the start log names both', {
+  timeout: 30_000,
+}, async () => {
+  const port = await freePort();
+  const proc = run({ ...deployed(), PORT: String(port), LOG_LEVEL: 'warn' });
+  expect(await becomesReady(`http://127.0.0.1:${port}/healthz`)).toBe(true);
+  expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
+  expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+  expect(proc.output()).toMatch(/METRICS_PORT.*METRICS_TOKEN/);
   proc.child.kill('SIGTERM');
   expect(await proc.exited).toBe(0);
 });

@@ -45,7 +45,7 @@ describe('WhatsApp provider settings', () => {
     expect(JSON.stringify(await api.providers.list.query())).not.toContain('good-token');
     const row = await server.services.orm.em.fork().findOneOrFail(WhatsappProvider, { id: saved.id }, { populate: ['authTokenEncrypted'] });
     expect(row.authTokenEncrypted).not.toContain('good-token');
-    expect(server.services.secrets.open(row.authTokenEncrypted as string)).toBe('good-token');
+    expect(server.services.secrets.open(row.authTokenEncrypted as string, row.id)).toBe('good-token');
   });
 
   it('updating without a token keeps the stored one; one active provider per company', async () => {

@@ -2,12 +2,14 @@
 
 import { createServer } from 'node:net';
 import type { AppRouter } from '@switchboard/api';
-import { type Clock, createLogger } from '@switchboard/domain';
-import { openTestServices, type TestServices } from '@switchboard/domain/testing';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
+import { type AttemptLimits, type Clock, createLogger, LoginThrottle, type PasswordHasher } from '@switchboard/domain';
+import { openTestServices, TEST_LOGIN_THROTTLE, type TestServices } from '@switchboard/domain/testing';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import { inject } from 'vitest';
 import { buildServer } from '../src/app.ts';
+import type { ObservabilityAccess } from '../src/config/observability-access.ts';
+import type { TrustedProxies } from '../src/config/trust-proxy.ts';
 
 export interface TestServer {
   url: string;
@@ -16,12 +18,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** `reachablePublicUrl`: PUBLIC_URL is the server's real address, so the simulator can call it back. */
+/**
+ * `reachablePublicUrl`: PUBLIC_URL is the server's real address, so the simulator can call it back.
+ * `trustProxy`: TRUST_PROXY (none by default); `passwords`: a hook around password hashing and checks;
+ * `signUpLimits`: the sign-up throttle (by default the tests' own, generous per address);
+ * `sessionCheckMs`: how often live streams re-check their session (30 s by default);
+ * `observability`: who may read /metrics and /readyz (open by default, as in NODE_ENV=test).
+ */
 export async function startTestServer(opts: {
   clock?: Clock;
   prefix: string;
   twilioApiUrl?: string;
   reachablePublicUrl?: boolean;
+  trustProxy?: TrustedProxies;
+  passwords?: PasswordHasher;
+  signUpLimits?: AttemptLimits;
+  sessionCheckMs?: number;
+  observability?: ObservabilityAccess;
 }): Promise<TestServer> {
   const port = opts.reachablePublicUrl ? await freePort() : 0;
   const services = await openTestServices({
@@ -31,7 +44,19 @@ export async function startTestServer(opts: {
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(port ? { publicUrl: `http://127.0.0.1:${port}` } : {}),
   });
-  const app = await buildServer({ ...services, twilioApiUrl: opts.twilioApiUrl, logger: createLogger('server-test', 'silent') });
+  const throttle = opts.signUpLimits
+    ? new LoginThrottle(services.redis, services.prefix, { ...TEST_LOGIN_THROTTLE, signUp: opts.signUpLimits })
+    : services.throttle;
+  const app = await buildServer({
+    ...services,
+    throttle,
+    passwords: opts.passwords,
+    trustProxy: opts.trustProxy,
+    sessionCheckMs: opts.sessionCheckMs,
+    observability: opts.observability ?? { kind: 'open' },
+    twilioApiUrl: opts.twilioApiUrl,
+    logger: createLogger('server-test', 'silent'),
+  });
   const url = await app.listen({ port, host: '127.0.0.1' });
   return {
     url,
@@ -50,7 +75,12 @@ export function createTestClient(url: string, token?: string): TRPCClient<AppRou
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: `${url}/trpc`, EventSource, connectionParams: () => (token ? { token } : {}) }),
-        false: httpBatchLink({ url: `${url}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+        // The server takes auth calls only on their own, and batches of at most 10 (as the console sends them).
+        false: splitLink({
+          condition: (op) => op.path.startsWith('auth.'),
+          true: httpLink({ url: `${url}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+          false: httpBatchLink({ url: `${url}/trpc`, maxItems: 10, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+        }),
       }),
     ],
   });

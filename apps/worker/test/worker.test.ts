@@ -11,6 +11,8 @@ const env = () =>
     REDIS_URL: inject('redisUrl'),
     REDIS_PREFIX: prefix,
     LOG_LEVEL: 'silent',
+    // No SECRET_KEY: only an explicit test (or development) run may generate one.
+    NODE_ENV: 'test',
     HEARTBEAT_EVERY_SECONDS: '1',
   });
 

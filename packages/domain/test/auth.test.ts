@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AuthSession, authenticate, DomainError, FixedClock, login, logout, SESSION_LIFETIME_MS, signUp, User } from '../src/index.ts';
+import {
+  AuthSession,
+  authenticate,
+  DomainError,
+  FixedClock,
+  LoginThrottle,
+  login,
+  logout,
+  SESSION_LIFETIME_MS,
+  SIGN_UP_REFUSED,
+  signUp,
+  User,
+} from '../src/index.ts';
 import { openTestServices, type TestServices, uniqueEmail } from '../src/testing/index.ts';
 
 const clock = new FixedClock('2026-03-01T09:00:00Z');
@@ -33,12 +45,23 @@ describe('sign-up', () => {
     expect(await s.orm.em.fork().count(AuthSession, { tokenHash: token })).toBe(0);
   });
 
-  it('refuses a second account with the same email, whatever its case', async () => {
+  it('refuses a second account with the same email, whatever its case, with the generic refusal, and creates nothing', async () => {
     const email = uniqueEmail('dup');
     await signUp(deps(), { companyName: 'A', name: 'A', email, password: 'password-123' });
-    expect(await kindOf(signUp(deps(), { companyName: 'B', name: 'B', email: email.toUpperCase(), password: 'password-123' }))).toBe(
-      'conflict',
+    const refused = await signUp(deps(), { companyName: 'B', name: 'B', email: email.toUpperCase(), password: 'password-123' }).catch(
+      (e: unknown) => e,
     );
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ kind: 'conflict', message: SIGN_UP_REFUSED });
+    expect(await s.orm.em.fork().count(User, { email: email.toLowerCase() })).toBe(1);
+  });
+
+  it('one email gets 5 sign-up attempts an hour, taken or not', async () => {
+    const email = uniqueEmail('probe');
+    const attempt = () => kindOf(signUp(deps(), { companyName: 'P', name: 'P', email, password: 'password-123' }));
+    const outcomes = [];
+    for (let i = 0; i < 6; i++) outcomes.push(await attempt());
+    expect(outcomes).toEqual(['ok', 'conflict', 'conflict', 'conflict', 'conflict', 'rate_limited']);
   });
 });
 
@@ -86,6 +109,18 @@ describe('login throttling', () => {
     for (let i = 0; i < 5; i++) expect(await kindOf(login(deps(), { email, password: 'wrong' }))).toBe('unauthorized');
     expect(await kindOf(login(deps(), { email, password: 'right-password-1' }))).toBe('rate_limited');
     expect(await kindOf(login(deps(), { email: other, password: 'right-password-1' }))).toBe('ok');
+  });
+
+  it('a right password signs in even when Redis fails to give the reservation back (it stays counted)', async () => {
+    const email = uniqueEmail('flaky');
+    await signUp(deps(), { companyName: 'J', name: 'J', email, password: 'right-password-1' });
+    class ReleaseFails extends LoginThrottle {
+      override signInSucceeded(): Promise<void> {
+        return Promise.reject(new Error('Redis connection lost'));
+      }
+    }
+    const throttle = new ReleaseFails(s.redis, s.prefix);
+    expect(await kindOf(login({ ...deps(), throttle }, { email, password: 'right-password-1', clientIp: '192.0.2.1' }))).toBe('ok');
   });
 
   it('a success resets the count', async () => {

@@ -22,6 +22,11 @@ describe('parseEnv names the variable that is wrong', () => {
     expect(() => parseEnv(shape, env)).toThrow(message);
   });
 
+  it('leaves NODE_ENV unset when it is not given: production rules, not development', () => {
+    expect(parseEnv({ NODE_ENV: envFields.NODE_ENV }, {}).NODE_ENV).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: envFields.NODE_ENV }, { NODE_ENV: 'test' }).NODE_ENV).toBe('test');
+  });
+
   it('applies defaults and treats empty strings as unset', () => {
     const env = parseEnv(shape, { DATABASE_URL: 'postgresql://127.0.0.1/db', PORT: '', SECRET_KEY: goodKey });
     expect(env).toEqual({ DATABASE_URL: 'postgresql://127.0.0.1/db', PORT: 3000, SECRET_KEY: goodKey, LOG_LEVEL: 'info' });

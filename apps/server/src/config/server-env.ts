@@ -1,5 +1,7 @@
 // The server's environment (CONTRACT.md, Environment), validated at start-up.
 import { envFields, parseEnv } from '@switchboard/domain';
+import { z } from 'zod';
+import { trustProxyField } from './trust-proxy.ts';
 
 export const serverEnvShape = {
   DATABASE_URL: envFields.DATABASE_URL,
@@ -12,6 +14,13 @@ export const serverEnvShape = {
   LOG_LEVEL: envFields.LOG_LEVEL,
   TWILIO_API_URL: envFields.TWILIO_API_URL,
   NODE_ENV: envFields.NODE_ENV,
+  /** Proxies allowed to name the client's address: unset = none (a hop count, or addresses/CIDRs, comma-separated). */
+  TRUST_PROXY: trustProxyField,
+  /** An internal listener for /metrics, /readyz and /healthz (then the public one serves only /healthz). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Without METRICS_PORT: /metrics and /readyz on the public listener need `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 };
 
 export const loadServerEnv = (env: NodeJS.ProcessEnv = process.env) => parseEnv(serverEnvShape, env);

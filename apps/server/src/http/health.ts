@@ -1,14 +1,18 @@
 // Liveness (/healthz: the process runs) and readiness (/readyz: PostgreSQL and Redis answer).
 
 import type { Orm, Redis } from '@switchboard/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
 
-export function registerHealth(app: FastifyInstance, deps: { orm: Orm; redis: Redis }): void {
+/** Always public: a load balancer's liveness probe needs nothing else, and it says nothing about the backends. */
+export function registerLiveness(app: FastifyInstance): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
+}
+
+export function registerReadiness(app: FastifyInstance, deps: { orm: Orm; redis: Redis }, guard?: preHandlerHookHandler): void {
+  app.get('/readyz', { ...(guard ? { preHandler: guard } : {}) }, async (_request, reply) => {
     const [postgres, redis] = await Promise.all([
       withTimeout(deps.orm.em.getConnection().execute('select 1'), 2000).then(
         () => 'ok',

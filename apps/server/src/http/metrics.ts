@@ -1,8 +1,16 @@
-// Prometheus metrics: the process defaults plus request counts and durations per route.
-import type { FastifyInstance } from 'fastify';
+// Prometheus metrics: the process defaults plus request counts and durations per route. The public listener
+// counts its requests; where they are served (there, behind a token, or on the internal listener) is the
+// caller's choice (config/observability-access.ts).
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
-export function registerMetrics(app: FastifyInstance): Registry {
+export interface ServerMetrics {
+  registry: Registry;
+  /** Counts every request `app` answers. */
+  countRequests(app: FastifyInstance): void;
+}
+
+export function serverMetrics(): ServerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labels = ['method', 'route', 'status'] as const;
@@ -14,16 +22,23 @@ export function registerMetrics(app: FastifyInstance): Registry {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
-    // The route pattern, not the URL, keeps label cardinality bounded.
-    const route = request.routeOptions.url ?? 'unmatched';
-    const l = { method: request.method, route, status: String(reply.statusCode) };
-    requests.inc(l);
-    duration.observe(l, reply.elapsedTime / 1000);
-  });
-  app.get('/metrics', async (_request, reply) => {
+  return {
+    registry,
+    countRequests(app) {
+      app.addHook('onResponse', async (request, reply) => {
+        // The route pattern, not the URL, keeps label cardinality bounded.
+        const route = request.routeOptions.url ?? 'unmatched';
+        const l = { method: request.method, route, status: String(reply.statusCode) };
+        requests.inc(l);
+        duration.observe(l, reply.elapsedTime / 1000);
+      });
+    },
+  };
+}
+
+export function registerMetrics(app: FastifyInstance, registry: Registry, guard?: preHandlerHookHandler): void {
+  app.get('/metrics', { ...(guard ? { preHandler: guard } : {}) }, async (_request, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
-  return registry;
 }

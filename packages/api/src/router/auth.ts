@@ -4,12 +4,14 @@ import { protectedProcedure, publicProcedure, roleProcedure, router } from '../t
 import { loginInput, signUpInput, updateCompanyInput } from './auth.schema.ts';
 
 export const authRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp({ em: ctx.deps.orm.em, ...ctx.deps }, input)),
+  signUp: publicProcedure
+    .input(signUpInput)
+    .mutation(({ ctx, input }) => signUp({ em: ctx.deps.orm.em, ...ctx.deps }, { ...input, clientIp: ctx.clientIp })),
   login: publicProcedure
     .input(loginInput)
     .mutation(({ ctx, input }) => login({ em: ctx.deps.orm.em, ...ctx.deps }, { ...input, clientIp: ctx.clientIp })),
   logout: protectedProcedure.mutation(async ({ ctx }) => {
-    await logout({ em: ctx.deps.orm.em, clock: ctx.deps.clock }, ctx.token);
+    await logout({ em: ctx.deps.orm.em, clock: ctx.deps.clock, revocations: ctx.deps.revocations }, ctx.token);
     return { ok: true as const };
   }),
   me: protectedProcedure.query(({ ctx }) => ctx.user),

@@ -9,7 +9,8 @@ import { User, type UserRole } from '../entities/user.ts';
 import { conflict, DomainError, unauthorized } from '../errors/domain-errors.ts';
 import { canonicalTimezoneSpelling, timezoneProblem } from '../scheduling/time-zone.ts';
 import type { LoginThrottle } from './login-throttle.ts';
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
+import { argon2Passwords, DUMMY_HASH_PROMISE, type PasswordHasher } from './passwords.ts';
+import type { SessionRevocations } from './session-revocations.ts';
 import { hashSessionToken, newSessionToken } from './session-tokens.ts';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -34,7 +35,15 @@ export interface AuthDeps {
   em: EntityManager;
   clock: Clock;
   throttle: LoginThrottle;
+  /** argon2id unless a test counts the checks. */
+  passwords?: PasswordHasher | undefined;
 }
+
+/**
+ * The one answer to a sign-up refused for its email, whether the email already has an account or lost a race to
+ * one: it must not tell a stranger which emails have accounts here.
+ */
+export const SIGN_UP_REFUSED = 'We could not create an account with these details. If you already have one, sign in.';
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -64,13 +73,22 @@ async function openSession(em: EntityManager, clock: Clock, user: User, company:
 
 export async function signUp(
   deps: AuthDeps,
-  input: { companyName: string; name: string; email: string; password: string; timezone?: string | undefined },
+  input: {
+    companyName: string;
+    name: string;
+    email: string;
+    password: string;
+    timezone?: string | undefined;
+    clientIp?: string | undefined;
+  },
 ): Promise<SignedIn> {
   const em = deps.em.fork();
   const timezone = input.timezone ? checkedTimezone(input.timezone) : 'UTC';
   const email = normaliseEmail(input.email);
-  if (await em.count(User, { email })) throw conflict('An account with this email already exists');
-  const passwordHash = await hashPassword(input.password);
+  await deps.throttle.reserveSignUp(email, input.clientIp);
+  // No look-up first: a taken email costs the same hash and the same attempted insert as a free one, and is refused
+  // by the unique index, so neither the answer nor its timing says which emails have accounts.
+  const passwordHash = await (deps.passwords ?? argon2Passwords).hash(input.password);
   try {
     return await em.transactional(async (tx) => {
       const company = tx.create(Company, { name: input.companyName.trim(), timezone });
@@ -79,22 +97,22 @@ export async function signUp(
       return openSession(tx, deps.clock, user, company);
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw conflict('An account with this email already exists');
+    if (error instanceof UniqueConstraintViolationException) throw conflict(SIGN_UP_REFUSED);
     throw error;
   }
 }
 
-export async function login(deps: AuthDeps, input: { email: string; password: string; clientIp?: string }): Promise<SignedIn> {
+export async function login(deps: AuthDeps, input: { email: string; password: string; clientIp?: string | undefined }): Promise<SignedIn> {
   const em = deps.em.fork();
   const email = normaliseEmail(input.email);
-  await deps.throttle.assertAllowed(email, input.clientIp);
+  // Counted before the check, so parallel guesses cannot all pass on the same count.
+  await deps.throttle.reserveSignIn(email, input.clientIp);
   const user = await em.findOne(User, { email }, { populate: ['company', 'passwordHash'] });
-  const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), input.password);
-  if (!user || !ok) {
-    await deps.throttle.recordFailure(email, input.clientIp);
-    throw unauthorized('Wrong email or password');
-  }
-  await deps.throttle.reset(email);
+  const ok = await (deps.passwords ?? argon2Passwords).verify(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), input.password);
+  if (!user || !ok) throw unauthorized('Wrong email or password');
+  // Giving the reservation back is a courtesy: if Redis fails here the attempt stays counted (the safe side), and
+  // the user, whose password was right, is still signed in.
+  await deps.throttle.signInSucceeded(email, input.clientIp).catch(() => undefined);
   return openSession(em, deps.clock, user, user.company.getEntity());
 }
 
@@ -110,8 +128,15 @@ export async function authenticate(deps: Pick<AuthDeps, 'em' | 'clock'>, token: 
   return toPublicUser(session.user.getEntity(), session.company.getEntity());
 }
 
-export async function logout(deps: Pick<AuthDeps, 'em' | 'clock'>, token: string): Promise<void> {
-  await deps.em.fork().nativeUpdate(AuthSession, { tokenHash: hashSessionToken(token), revokedAt: null }, { revokedAt: deps.clock.now() });
+/** Revokes the token; `revocations` then ends the live streams it opened, on every server, at once. */
+export async function logout(
+  deps: Pick<AuthDeps, 'em' | 'clock'> & { revocations?: SessionRevocations | undefined },
+  token: string,
+): Promise<void> {
+  const tokenHash = hashSessionToken(token);
+  await deps.em.fork().nativeUpdate(AuthSession, { tokenHash, revokedAt: null }, { revokedAt: deps.clock.now() });
+  // After the revocation is stored: a lost announcement still ends the streams at their next periodic check.
+  await deps.revocations?.announce(tokenHash);
 }
 
 function checkedTimezone(name: string): string {

@@ -25,8 +25,12 @@ export const envFields = {
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TWILIO_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** No default: unset means production rules (a deployment that forgets it must not get development's leniency). */
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
 };
+
+/** development and test, named explicitly: the only runs allowed development's leniency (unset is production). */
+export const isDevelopmentOrTest = (nodeEnv: string | undefined): boolean => nodeEnv === 'development' || nodeEnv === 'test';
 
 export function parseEnv<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
   // Empty strings count as unset, as shells and .env files often leave them.

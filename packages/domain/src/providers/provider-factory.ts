@@ -13,7 +13,7 @@ export interface ProviderFactoryDeps {
 
 export function authTokenOf(row: WhatsappProvider, secrets: SecretBox): string {
   if (!row.authTokenEncrypted) throw new Error(`Provider ${row.id} has no auth token`);
-  return secrets.open(row.authTokenEncrypted);
+  return secrets.open(row.authTokenEncrypted, row.id);
 }
 
 export function messagingProviderFor(row: WhatsappProvider, deps: ProviderFactoryDeps): MessagingProvider {

@@ -70,10 +70,11 @@ export async function upsertWhatsappProvider(
   provider.kind = input.kind;
   provider.sender = sender.sender;
   provider.accountSid = input.kind === 'twilio' ? (input.accountSid as string) : null;
-  if (input.kind === 'twilio' && input.authToken) provider.authTokenEncrypted = deps.secrets.seal(input.authToken);
+  // Each token is sealed to its row: copied into another provider's row, it would not open.
+  if (input.kind === 'twilio' && input.authToken) provider.authTokenEncrypted = deps.secrets.seal(input.authToken, provider.id);
   // The simulator signs its callbacks like Twilio, with a token of its own.
   if (input.kind === 'simulator' && previousKind !== 'simulator')
-    provider.authTokenEncrypted = deps.secrets.seal(randomBytes(24).toString('base64url'));
+    provider.authTokenEncrypted = deps.secrets.seal(randomBytes(24).toString('base64url'), provider.id);
   if (input.messagesPerSecond) provider.messagesPerSecond = input.messagesPerSecond;
   provider.active = true;
   await scope.em.flush();

@@ -41,7 +41,7 @@ export class ProviderDirectory {
             id: row.id,
             companyId: row.company.id,
             kind: row.kind,
-            authToken: this.secrets.open(row.authTokenEncrypted),
+            authToken: this.secrets.open(row.authTokenEncrypted, row.id),
             active: row.active,
           }
         : null;

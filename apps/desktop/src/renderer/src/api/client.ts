@@ -1,6 +1,6 @@
 // The typed tRPC client. Only the AppRouter *type* comes from the server packages; no server code is bundled.
 import type { AppRouter, RouterInputs, RouterOutputs } from '@switchboard/api';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 
 export type ApiClient = TRPCClient<AppRouter>;
 export type User = RouterOutputs['auth']['me'];
@@ -27,7 +27,12 @@ export function createApiClient(serverUrl: string, token: string | null): ApiCli
         condition: (op) => op.type === 'subscription',
         // EventSource cannot send headers, so the token travels as a connection parameter.
         true: httpSubscriptionLink({ url, connectionParams: () => (token ? { token } : {}) }),
-        false: httpBatchLink({ url, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+        // The server takes auth calls (sign-in, sign-out, me) only alone, and batches of at most 10 calls.
+        false: splitLink({
+          condition: (op) => op.path.startsWith('auth.'),
+          true: httpLink({ url, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+          false: httpBatchLink({ url, maxItems: 10, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+        }),
       }),
     ],
   });

@@ -13,8 +13,7 @@ type Mode = 'login' | 'signup';
 function loginMessage(error: unknown): string {
   const code = errorCode(error);
   if (code === 'UNAUTHORIZED') return 'Wrong email or password.';
-  if (code === 'TOO_MANY_REQUESTS') return 'Too many failed sign-ins. Wait 15 minutes and try again.';
-  if (code === 'CONFLICT') return 'An account with this email already exists. Sign in instead.';
+  // The server's own words: how long to wait, and a sign-up refusal that does not say whether the email has an account.
   return describeError(error);
 }
 
