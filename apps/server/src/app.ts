@@ -5,6 +5,7 @@ import type { ApiDeps } from '@switchboard/api';
 import { type JobQueues, type Logger, ProviderDirectory, type Redis } from '@switchboard/domain';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { registerHealth } from './http/health.ts';
+import { registerInternalErrorReplies } from './http/internal-errors.ts';
 import { registerLeadFiles } from './http/lead-files.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerTrpc } from './http/trpc.ts';
@@ -26,6 +27,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
   });
+  registerInternalErrorReplies(app);
   // The desktop console loads from file:// or another origin; auth is a bearer token, never a cookie.
   await app.register(cors, { origin: true, methods: ['GET', 'POST', 'OPTIONS'] });
   await app.register(formbody);
