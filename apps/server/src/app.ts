@@ -8,6 +8,7 @@ import type { ObservabilityAccess } from './config/observability-access.ts';
 import type { TrustedProxies } from './config/trust-proxy.ts';
 import { bearerGuard } from './http/bearer-guard.ts';
 import { registerLiveness, registerReadiness } from './http/health.ts';
+import { registerInternalErrorReplies } from './http/internal-errors.ts';
 import { registerLeadFiles } from './http/lead-files.ts';
 import { registerMetrics, type ServerMetrics, serverMetrics } from './http/metrics.ts';
 import { registerTrpc } from './http/trpc.ts';
@@ -39,6 +40,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // limit a caller meets is the API's (BAD_REQUEST, packages/api/src/batch-policy.ts), not an accidental 414.
     routerOptions: { maxParamLength: 1000 },
   });
+  registerInternalErrorReplies(app);
   // The desktop console loads from file:// or another origin; auth is a bearer token, never a cookie.
   await app.register(cors, { origin: true, methods: ['GET', 'POST', 'OPTIONS'] });
   await app.register(formbody);

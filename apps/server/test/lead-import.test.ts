@@ -3,8 +3,16 @@
 // explicit column, a crash half-way, memory that stays flat, and the export of a filtered list.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { FixedClock, IMPORT_BATCH_ROWS, runLeadImport } from '@switchboard/domain';
+import {
+  FixedClock,
+  failLeadImport,
+  IMPORT_BATCH_ROWS,
+  MAX_IMPORT_RECORD_BYTES,
+  runLeadImport,
+  sweepStaleLeadImports,
+} from '@switchboard/domain';
 import { uniqueEmail } from '@switchboard/domain/testing';
+import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcome, startTestServer, type TestServer } from './test-server.ts';
 
@@ -240,4 +248,106 @@ describe('a big file', () => {
       .map((l) => Number(l.split(',')[0]));
     expect(reportRows).toEqual(file.rejectedRows);
   }, 120_000);
+});
+
+describe('what a file or a failure cannot break', () => {
+  const pool = async () => (await server.services.orm.em.getConnection().getNativeClient()) as Pool;
+  const storedChunks = async (importId: string) =>
+    (await (await pool()).query<{ n: number }>('select count(*)::int as n from lead_import_chunks where import_id = $1', [importId]))
+      .rows[0]?.n;
+
+  it('a file name of any length: the consent source it names fits its column, and the import runs', async () => {
+    const { api, token } = await company();
+    const filename = `${'Spring fair sign-up sheet, hall B, '.repeat(7)}final.csv`;
+    expect(filename.length).toBeGreaterThan(200);
+    const fresh = phone();
+    const { body } = await upload(token, `name,phone,consent\nLong Name,${fresh},yes\n`, filename);
+    await api.leads.startImport.mutate({ importId: body.import.id, mapping: ['name', 'phone', 'whatsapp_opt_in'] });
+    await run(body.import.id);
+    expect(await api.leads.importStatus.query({ id: body.import.id })).toMatchObject({ status: 'done', created: 1 });
+    const [lead] = await api.leads.list.query({ search: fresh.slice(2) });
+    const [event] = (await api.leads.get.query({ id: lead?.id as string })).consentHistory;
+    expect(event?.source).toHaveLength(100);
+    expect(event?.source).toMatch(/^CSV import: Spring fair sign-up sheet, hall B, .*…$/);
+    expect(lead?.whatsappOptInSource).toBe(event?.source);
+  });
+
+  it('an import that fails for good deletes its stored file', async () => {
+    const { api, token } = await company();
+    const { body } = await upload(token, `name,phone\nBoom ${phone()},${phone()}\nFine,${phone()}\n`);
+    await api.leads.startImport.mutate({ importId: body.import.id, mapping: ['name', 'phone'] });
+    expect(await storedChunks(body.import.id)).toBe(1);
+    // PostgreSQL refuses this import's leads: every attempt fails, then the worker gives up (failLeadImport).
+    const db = await pool();
+    const trigger = `refuse_import_${body.import.id.replaceAll('-', '_')}`;
+    await db.query(`create function ${trigger}() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
+    await db.query(
+      `create trigger ${trigger} before insert on leads for each row when (new.name like 'Boom %') execute function ${trigger}()`,
+    );
+    try {
+      await expect(run(body.import.id)).rejects.toThrow(/injected failure/);
+    } finally {
+      await db.query(`drop trigger ${trigger} on leads`);
+      await db.query(`drop function ${trigger}()`);
+    }
+    await failLeadImport({ em: server.services.orm.em, events: server.services.events, clock }, body.import.id, 'gave up');
+    expect(await api.leads.importStatus.query({ id: body.import.id })).toMatchObject({ status: 'failed' });
+    expect(await storedChunks(body.import.id)).toBe(0);
+  });
+
+  it('the upkeep deletes the files of imports never started or abandoned for 24 hours, and of finished ones left behind', async () => {
+    const { api, token } = await company();
+    const never = (await upload(token, `name,phone\nA,${phone()}\n`)).body.import.id;
+    const abandoned = (await upload(token, `name,phone\nB,${phone()}\n`)).body.import.id;
+    await api.leads.startImport.mutate({ importId: abandoned, mapping: ['name', 'phone'] });
+    const leftBehind = (await upload(token, `name,phone\nC,${phone()}\n`)).body.import.id;
+    const recent = (await upload(token, `name,phone\nD,${phone()}\n`)).body.import.id;
+    const db = await pool();
+    // Created long ago (the upkeep compares with the time it is given, so no other test's import is that old)…
+    await db.query(`update lead_imports set created_at = '2001-01-01T00:00:00Z' where id = any($1)`, [[never, abandoned]]);
+    await db.query(`update lead_imports set status = 'running' where id = $1`, [abandoned]);
+    // …and one that failed before failures deleted their files.
+    await db.query(`update lead_imports set status = 'failed', error = 'old failure' where id = $1`, [leftBehind]);
+
+    await sweepStaleLeadImports(server.services.orm.em, new Date('2001-01-02T01:00:00Z'));
+    for (const id of [never, abandoned, leftBehind]) expect([id, await storedChunks(id)]).toEqual([id, 0]);
+    expect(await storedChunks(recent)).toBe(1);
+    expect(await api.leads.importStatus.query({ id: never })).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/not started within 24 hours/),
+    });
+    expect(await api.leads.importStatus.query({ id: abandoned })).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/not finished within 24 hours/),
+    });
+    expect(await api.leads.importStatus.query({ id: recent })).toMatchObject({ status: 'uploaded' });
+    // A worker still holding the abandoned import finds its file gone and changes nothing more.
+    await run(abandoned);
+    expect(await api.leads.importStatus.query({ id: abandoned })).toMatchObject({ status: 'failed', created: 0 });
+  });
+
+  it.each([
+    { what: 'near the end of the file', after: 3 },
+    { what: 'followed by more than a record may hold', after: 60_000 },
+  ])(
+    'an unterminated quote $what fails the import naming the line where its row starts',
+    async ({ after }) => {
+      const { api, token } = await company();
+      const before = [phone(), phone()];
+      const lines = ['name,phone', `First,${before[0]}`, `"Second`, `line",${before[1]}`, `"Broken,${phone()}`];
+      for (let i = 0; i < after; i++) lines.push(`After ${i},${phone()}`);
+      const csv = `${lines.join('\n')}\n`;
+      // The long case makes the parser give up at its record bound, the short one at the end of the file.
+      expect(csv.length > MAX_IMPORT_RECORD_BYTES).toBe(after > 1000);
+      const { body } = await upload(token, csv, 'broken.csv');
+      await api.leads.startImport.mutate({ importId: body.import.id, mapping: ['name', 'phone'] });
+      await run(body.import.id);
+      const status = await api.leads.importStatus.query({ id: body.import.id });
+      expect(status).toMatchObject({ status: 'failed', rowsRead: 2, created: 2, rejected: 0 });
+      expect(status.error).toMatch(/^Line 5 opens a quoted field that never closes/);
+      expect(await storedChunks(body.import.id)).toBe(0);
+      expect((await api.leads.count.query({})).count).toBe(2);
+    },
+    60_000,
+  );
 });

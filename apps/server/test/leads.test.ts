@@ -2,6 +2,7 @@
 // a lead's detail with its consent history and timeline, bulk operations, and tenancy for every procedure.
 import { FixedClock, runBulkOperation, User } from '@switchboard/domain';
 import { uniqueEmail } from '@switchboard/domain/testing';
+import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcome, startTestServer, type TestServer } from './test-server.ts';
 
@@ -228,6 +229,55 @@ describe('bulk operations', () => {
     const detail = await api.leads.get.query({ id: fresh.id });
     expect(detail.lead).toMatchObject({ consent: 'opted_in', whatsappOptInSource: 'trade show list' });
     expect(detail.consentHistory[0]).toMatchObject({ optIn: true, source: 'trade show list' });
+  });
+
+  it('a STOP that commits after the page was read and before its update stands: no opt-in, no opt-in event', async () => {
+    const { api } = await company();
+    const lead = await api.leads.create.mutate({ name: 'Late Stop', phone: nextPhone() });
+    const pool = (await server.services.orm.em.getConnection().getNativeClient()) as Pool;
+    // The lead's STOP, as the inbound path applies it: a transaction holding the lead's row while the bulk job runs.
+    const stop = await pool.connect();
+    try {
+      await stop.query('begin');
+      const {
+        rows: [me],
+      } = await stop.query<{ pid: number }>('select pg_backend_pid() as pid');
+      await stop.query('select id from leads where id = $1 for update', [lead.id]);
+      const op = await api.leads.bulk.mutate({
+        target: { ids: [lead.id] },
+        action: { kind: 'setConsent', optIn: true, source: 'trade show list' },
+      });
+      const running = runBulk(op.id);
+      // The job has read the page (the lead not opted out) and now waits for the row to write its opt-in.
+      const waiting = async () =>
+        (
+          await pool.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where $1 = any(pg_blocking_pids(pid))', [
+            me?.pid,
+          ])
+        ).rows[0]?.n;
+      for (const until = Date.now() + 20_000; (await waiting()) === 0; ) {
+        if (Date.now() > until) throw new Error('the bulk job never reached its update');
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const at = clock.now();
+      await stop.query('update leads set whatsapp_opt_in = false, whatsapp_opted_out_at = $2 where id = $1', [lead.id, at]);
+      await stop.query(
+        `insert into consent_events (id, company_id, lead_id, channel, opt_in, source, actor, occurred_at)
+         select gen_random_uuid(), company_id, id, 'whatsapp', false, 'WhatsApp keyword: STOP', 'lead:' || phone, $2 from leads where id = $1`,
+        [lead.id, at],
+      );
+      await stop.query('commit');
+      await running;
+      const done = await api.leads.bulkStatus.query({ id: op.id });
+      expect(done).toMatchObject({ status: 'done', processed: 1, affected: 0 });
+      expect(done.skipped).toEqual({ 'Opted out: only the lead, or a change on the lead’s own page, can opt them back in': 1 });
+    } finally {
+      await stop.query('rollback').catch(() => undefined);
+      stop.release();
+    }
+    const detail = await api.leads.get.query({ id: lead.id });
+    expect(detail.lead.consent).toBe('opted_out');
+    expect(detail.consentHistory.map((c) => [c.optIn, c.source])).toEqual([[false, 'WhatsApp keyword: STOP']]);
   });
 
   it('tags, untags and assigns an agent to a selection', async () => {

@@ -119,6 +119,23 @@ describe('drafts', () => {
     expect((await outcome(operator.templates.submitForApproval.mutate({ templateId: first.id }))).code).toBe('FORBIDDEN');
   });
 
+  it('what its columns cannot hold is a field error, never an internal one; the longest name still duplicates', async () => {
+    const { api } = await company();
+    const longFooter = await outcome(api.templates.create.mutate({ ...reminder, name: 'long_footer', footer: 'f'.repeat(200) }));
+    expect(longFooter.code).toBe('BAD_REQUEST');
+    expect(longFooter.zodIssues?.find((i) => i.path.join('.') === 'footer')?.message).toMatch(/60 characters/);
+    // The live preview of a draft still explains an over-long footer instead of refusing it.
+    const preview = await api.templates.preview.query({ definition: { ...reminder, footer: 'f'.repeat(200) } });
+    expect(preview.issues.map((i) => i.path)).toContain('footer');
+
+    const longest = await api.templates.create.mutate({ ...reminder, name: 'n'.repeat(512) });
+    const copy = await api.templates.duplicate.mutate({ id: longest.id });
+    const again = await api.templates.duplicate.mutate({ id: longest.id });
+    expect([copy.name.length, again.name.length]).toEqual([512, 512]);
+    expect(copy.name).toMatch(/_copy$/);
+    expect(again.name).toMatch(/_copy_2$/);
+  });
+
   it('another company’s template is NOT_FOUND everywhere', async () => {
     const a = await company();
     const b = await company();

@@ -1,5 +1,7 @@
-// The one place where domain errors become tRPC codes (CONTRACT.md, Errors).
+// The one place where domain errors become tRPC codes (CONTRACT.md, Errors), and where an internal error gets the
+// id it is logged under and the generic words a client reads instead of its text.
 
+import { randomUUID } from 'node:crypto';
 import { DomainError, type DomainErrorKind } from '@switchboard/domain';
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -22,3 +24,22 @@ export function toTRPCError(error: unknown): unknown {
     return new TRPCError({ code: 'BAD_REQUEST', message: error.issues[0]?.message ?? 'Invalid input', cause: error });
   return error;
 }
+
+const requestIds = new WeakMap<object, string>();
+
+/**
+ * The id an internal error is known by: the same for its log line and for the answer the client gets, whichever asks
+ * first (tRPC formats the answer and reports the error separately, with the same error object).
+ */
+export function internalErrorId(error: object): string {
+  let id = requestIds.get(error);
+  if (!id) {
+    id = randomUUID();
+    requestIds.set(error, id);
+  }
+  return id;
+}
+
+/** What a client reads of an internal error: never its text (a database message can name tables, values, secrets). */
+export const internalErrorMessage = (requestId: string): string =>
+  `Something went wrong on the server: its log has the details under request id ${requestId}`;

@@ -4,7 +4,7 @@ import { authenticate, type PublicUser, TenantScope, type UserRole } from '@swit
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from './context.ts';
-import { toTRPCError } from './errors.ts';
+import { internalErrorId, internalErrorMessage, toTRPCError } from './errors.ts';
 
 const t = initTRPC.context<Context>().create({
   // Stack traces stay in the server log, never in responses.
@@ -14,7 +14,10 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     // BAD_REQUEST from input validation carries the zod issues so a client can show them per field.
     const zodIssues = error.code === 'BAD_REQUEST' && error.cause instanceof z.ZodError ? error.cause.issues : null;
-    return { ...shape, data: { ...shape.data, zodIssues } };
+    if (error.code !== 'INTERNAL_SERVER_ERROR') return { ...shape, data: { ...shape.data, zodIssues, requestId: null } };
+    // An internal error's text stays in the server log (onError logs it under the same id).
+    const requestId = internalErrorId(error);
+    return { ...shape, message: internalErrorMessage(requestId), data: { ...shape.data, zodIssues, requestId } };
   },
 });
 

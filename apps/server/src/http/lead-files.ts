@@ -37,6 +37,7 @@ async function scopeOf(deps: ApiDeps, request: FastifyRequest, roles: UserRole[]
   return new TenantScope(deps.orm.em.fork(), user.companyId, deps.clock, { userId: user.id, role: user.role });
 }
 
+/** Domain and input errors answered here; anything else is internal, answered by the app's handler without its text. */
 function fail(reply: FastifyReply, error: unknown) {
   if (error instanceof DomainError) return reply.code(STATUS[error.kind]).send({ error: error.message, code: error.kind });
   if (error instanceof z.ZodError)

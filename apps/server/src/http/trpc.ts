@@ -1,6 +1,6 @@
 // Mounts the tRPC API at /trpc: HTTP batching for queries and mutations, SSE for subscriptions.
 
-import { type ApiDeps, type AppRouter, appRouter, createContext, MAX_BATCH_SIZE } from '@switchboard/api';
+import { type ApiDeps, type AppRouter, appRouter, createContext, internalErrorId, MAX_BATCH_SIZE } from '@switchboard/api';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 
@@ -18,7 +18,8 @@ export async function registerTrpc(app: FastifyInstance, deps: ApiDeps): Promise
           calls: info.calls.map((call) => call.path),
         }),
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error, path }, 'tRPC procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          app.log.error({ err: error, path, requestId: internalErrorId(error) }, 'tRPC procedure failed');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

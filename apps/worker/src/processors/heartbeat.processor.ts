@@ -1,6 +1,7 @@
 // Heartbeat: a repeating job that stamps "the worker is alive and processing" in Redis, and does the
 // periodic upkeep that must not depend on any one request: re-enqueueing webhook events never applied and
-// messages whose send job was lost, and polls of templates still under review whose job was lost.
+// messages whose send job was lost, polls of templates still under review whose job was lost, and the stored files
+// of lead imports that will never be read again.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type Clock,
@@ -11,6 +12,7 @@ import {
   requeueStaleSends,
   requeueStaleWebhookEvents,
   resumeApprovalPolls,
+  sweepStaleLeadImports,
 } from '@switchboard/domain';
 import type { Job } from 'bullmq';
 
@@ -27,6 +29,7 @@ export function heartbeatProcessor(deps: { redis: Redis; prefix: string; clock: 
       (await requeueStaleWebhookEvents(deps.em, deps.queues, staleBefore)) +
       (await requeueStaleSends(deps.em, deps.queues, staleBefore)) +
       (await resumeApprovalPolls(deps.em, deps.queues));
+    await sweepStaleLeadImports(deps.em, at);
     return { processedAt: at.toISOString(), requeued };
   };
 }

@@ -1,7 +1,7 @@
 // Runs a bulk operation on leads page by page. A retry continues after the last page done; after the last retry
 // the operation ends failed, keeping (and counting) what it had already changed.
 
-import { type BulkRunDeps, failBulkOperation, leadBulkJobSchema, runBulkOperation } from '@switchboard/domain';
+import { type BulkRunDeps, failBulkOperation, leadBulkJobSchema, runBulkOperation, userFacingFailure } from '@switchboard/domain';
 import type { Job } from 'bullmq';
 
 export function leadBulkProcessor(deps: BulkRunDeps) {
@@ -10,8 +10,7 @@ export function leadBulkProcessor(deps: BulkRunDeps) {
     try {
       await runBulkOperation(deps, operationId);
     } catch (error) {
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
-        await failBulkOperation(deps, operationId, error instanceof Error ? error.message : String(error));
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await failBulkOperation(deps, operationId, userFacingFailure(error, job.id));
       throw error;
     }
   };

@@ -1,7 +1,7 @@
 // Runs a lead import: streams the stored CSV through the mapping into leads, batch by batch. A retry continues
 // after the last committed batch; after the last retry the import ends failed with the reason.
 
-import { failLeadImport, type ImportRunDeps, leadImportJobSchema, runLeadImport } from '@switchboard/domain';
+import { failLeadImport, type ImportRunDeps, leadImportJobSchema, runLeadImport, userFacingFailure } from '@switchboard/domain';
 import type { Job } from 'bullmq';
 
 export function leadImportProcessor(deps: ImportRunDeps) {
@@ -10,8 +10,7 @@ export function leadImportProcessor(deps: ImportRunDeps) {
     try {
       return await runLeadImport(deps, importId);
     } catch (error) {
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1))
-        await failLeadImport(deps, importId, error instanceof Error ? error.message : String(error));
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await failLeadImport(deps, importId, userFacingFailure(error, job.id));
       throw error;
     }
   };

@@ -1,6 +1,6 @@
 // Template inputs. These bound the shape and size of what may be stored; WhatsApp's own rules (lengths, button
 // counts, variable placement) come back as the template's `issues`, worded for the editor.
-import { INDUSTRY_IDS, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from '@switchboard/domain';
+import { INDUSTRY_IDS, TEMPLATE_CATEGORIES, TEMPLATE_LIMITS, TEMPLATE_STATUSES } from '@switchboard/domain';
 import { z } from 'zod';
 
 const header = z.discriminatedUnion('type', [
@@ -27,7 +27,12 @@ const definitionFields = {
   category: z.enum(TEMPLATE_CATEGORIES),
   body: z.string().max(4096),
   header: header.nullable().optional(),
-  footer: z.string().max(200).nullable().optional(),
+  // The column holds WhatsApp's own limit; the preview below still takes more, to explain it while the user types.
+  footer: z
+    .string()
+    .max(TEMPLATE_LIMITS.footerLength, `The footer can be at most ${TEMPLATE_LIMITS.footerLength} characters (WhatsApp’s limit)`)
+    .nullable()
+    .optional(),
   buttons: z.array(button).max(20).optional(),
   variables: z.array(variable).max(100).optional(),
 };
@@ -47,7 +52,9 @@ export const listTemplatesInput = z
   .default({});
 export const previewInput = z.union([
   // A draft being written may have no name yet: the preview reports it among the issues instead of refusing.
-  z.object({ definition: templateDefinitionInput.extend({ name: z.string().trim().max(512) }) }),
+  z.object({
+    definition: templateDefinitionInput.extend({ name: z.string().trim().max(512), footer: z.string().max(200).nullable().optional() }),
+  }),
   z.object({ templateId: z.uuid(), leadId: z.uuid().optional(), variables: z.record(z.string(), z.string().max(1024)).optional() }),
 ]);
 export const libraryInput = z.object({ industry: z.enum(INDUSTRY_IDS).optional() }).default({});

@@ -1,5 +1,6 @@
 // An append-only record of every consent change: who or what changed it, when, and from where.
 import { defineEntity, p } from '@mikro-orm/core';
+import { CONSENT_SOURCE_LENGTH } from './channel.ts';
 import { uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 import { Lead } from './lead.ts';
@@ -15,7 +16,7 @@ export const ConsentEventSchema = defineEntity({
     lead: () => p.manyToOne(Lead).ref(),
     channel: p.enum(['whatsapp', 'voice'] as const),
     optIn: p.boolean(),
-    source: p.string().length(100),
+    source: p.string().length(CONSENT_SOURCE_LENGTH),
     actor: p.string().length(200),
     occurredAt: p.datetime(),
   },

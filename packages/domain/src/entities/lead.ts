@@ -2,7 +2,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { LEAD_EMAIL_SEARCH, LEAD_NAME_SEARCH, LEAD_PHONE_SUFFIX } from '../leads/lead-search.ts';
 import { Agent } from './agent.ts';
-import { PREFERRED_CHANNELS } from './channel.ts';
+import { CONSENT_SOURCE_LENGTH, PREFERRED_CHANNELS } from './channel.ts';
 import { createdAt, updatedAt, uuidKey } from './common-properties.ts';
 import { Company } from './company.ts';
 import { LEAD_REFERENCE_TRIGGERS } from './reference-checks.ts';
@@ -24,7 +24,7 @@ export const LeadSchema = defineEntity({
     preferredChannel: p.enum(PREFERRED_CHANNELS).default('both'),
     whatsappOptIn: p.boolean().default(false),
     whatsappOptInAt: p.datetime().nullable(),
-    whatsappOptInSource: p.string().length(100).nullable(),
+    whatsappOptInSource: p.string().length(CONSENT_SOURCE_LENGTH).nullable(),
     whatsappOptedOutAt: p.datetime().nullable(),
     status: p.enum(LEAD_STATUSES).default('new'),
     tags: p.array<string>().onCreate(() => []),

@@ -13,6 +13,7 @@ import type { EventStream } from '../events/event-stream.ts';
 import type { TenantScope } from '../tenancy/tenant-scope.ts';
 import { type TemplateDefinition, type TemplateDefinitionInput, templateDefinitionSchema } from './template-definition.ts';
 import { libraryTemplate } from './template-library.ts';
+import { TEMPLATE_LIMITS } from './template-validation.ts';
 import { templateVariableOrder } from './template-variables.ts';
 import { definitionOf, type TemplateHistoryEntry, type TemplateView, toHistoryEntry, toTemplateView } from './template-view.ts';
 
@@ -65,11 +66,23 @@ async function ensureNameFree(scope: TenantScope, name: string, language: string
   if (taken.length) throw conflict(`A template named “${name}” in ${language} already exists`);
 }
 
-/** `base`, or `base_2`, `base_3`… when taken. */
-async function freeName(scope: TenantScope, base: string, language: string): Promise<string> {
-  const taken = new Set((await scope.find(Template, { name: { $like: `${base}%` }, language })).map((t) => t.name));
+/** `base` + `tail`, cut short where needed so that the whole fits the name column (counted as PostgreSQL does). */
+function fitName(base: string, tail: string): string {
+  return Array.from(base)
+    .slice(0, TEMPLATE_LIMITS.nameLength - Array.from(tail).length)
+    .join('')
+    .concat(tail);
+}
+
+/** `base` + `tail`, or with `_2`, `_3`… after it when taken; a long base is shortened so that the name still fits. */
+async function freeName(scope: TenantScope, base: string, language: string, tail = ''): Promise<string> {
+  // Every candidate starts with this much of the base (a suffix of up to ten digits besides the tail).
+  const stem = Array.from(base)
+    .slice(0, TEMPLATE_LIMITS.nameLength - Array.from(tail).length - 11)
+    .join('');
+  const taken = new Set((await scope.find(Template, { name: { $like: `${stem}%` }, language })).map((t) => t.name));
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}_${n}`;
+    const candidate = fitName(base, n === 1 ? tail : `${tail}_${n}`);
     if (!taken.has(candidate)) return candidate;
   }
 }
@@ -167,7 +180,7 @@ export async function archiveTemplate(scope: TenantScope, deps: TemplateDeps, id
 export async function duplicateTemplate(scope: TenantScope, deps: TemplateDeps, id: string): Promise<TemplateView> {
   const t = await scope.get(Template, id, 'Template');
   const def = definitionOf(t);
-  const name = await freeName(scope, `${t.name}_copy`, t.language);
+  const name = await freeName(scope, t.name, t.language, '_copy');
   return createFamily(scope, deps, { ...def, name }, { detail: `copied from ${t.name} version ${t.version}` });
 }
 

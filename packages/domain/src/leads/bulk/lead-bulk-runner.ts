@@ -64,7 +64,6 @@ async function applySetBased(
   now: Date,
 ) {
   const ids = page.map((l) => l.id);
-  const company = op.company.id;
   switch (action.kind) {
     case 'setChannel':
       return changed(
@@ -106,48 +105,71 @@ async function applySetBased(
         ids.length,
         'Already assigned to that agent',
       );
-    case 'setConsent': {
-      const skipped: Record<string, number> = {};
-      let targets: string[];
-      if (action.optIn) {
-        // An opt-out (the lead's STOP, or one recorded for them) is only undone by the lead or on the lead's own page.
-        targets = page.filter((l) => !l.whatsapp_opt_in && !l.whatsapp_opted_out_at).map((l) => l.id);
-        skip(skipped, 'Already opted in', page.filter((l) => l.whatsapp_opt_in).length);
-        skip(
-          skipped,
-          'Opted out: only the lead, or a change on the lead’s own page, can opt them back in',
-          page.filter((l) => !l.whatsapp_opt_in && l.whatsapp_opted_out_at).length,
-        );
-      } else {
-        targets = page.filter((l) => l.whatsapp_opt_in).map((l) => l.id);
-        skip(skipped, 'Not opted in', page.length - targets.length);
-      }
-      if (targets.length) {
-        await exec(
-          tx,
-          action.optIn
-            ? 'update leads set whatsapp_opt_in = true, whatsapp_opt_in_at = ?, whatsapp_opt_in_source = ?, whatsapp_opted_out_at = null, updated_at = ? where id in (?)'
-            : 'update leads set whatsapp_opt_in = false, whatsapp_opted_out_at = ?, updated_at = ? where id in (?)',
-          action.optIn ? [now, action.source, now, targets] : [now, now, targets],
-        );
-        const values = targets.map(() => `(?, ?, ?, 'whatsapp', ?, ?, ?, ?)`).join(', ');
-        const actor = op.createdBy ? `user:${op.createdBy}` : 'system';
-        await exec(
-          tx,
-          `insert into consent_events (id, company_id, lead_id, channel, opt_in, source, actor, occurred_at) values ${values}`,
-          targets.flatMap((id) => [newId(), company, id, action.optIn, action.source, actor, now]),
-        );
-        if (!action.optIn) {
-          await exec(
-            tx,
-            `update messages set status = 'failed', refusal_reason = ? where company_id = ? and lead_id in (?) and direction = 'outbound' and status = 'queued'`,
-            [OPTED_OUT_REASON, company, targets],
-          );
-        }
-      }
-      return { affected: targets.length, skipped };
-    }
+    case 'setConsent':
+      return setConsentOnPage(tx, op, action, page, now);
   }
+}
+
+const OPTED_OUT_SKIP = 'Opted out: only the lead, or a change on the lead’s own page, can opt them back in';
+
+/** Why a lead was left as it was, from its consent as it now stands. */
+function consentSkipReason(optIn: boolean, lead: { whatsapp_opt_in: boolean; whatsapp_opted_out_at: unknown }): string {
+  if (optIn) return lead.whatsapp_opt_in ? 'Already opted in' : OPTED_OUT_SKIP;
+  return 'Not opted in';
+}
+
+/**
+ * Consent for a page. The page was read before this transaction, so a lead's STOP (or START) may have committed
+ * since: the UPDATE checks each lead's consent again as it writes it (under PostgreSQL's row lock, on the row as
+ * now committed), and only the rows it really changed get a consent event, a cancellation and a count.
+ */
+async function setConsentOnPage(
+  tx: Tx,
+  op: LeadBulkOperation,
+  action: Extract<BulkAction, { kind: 'setConsent' }>,
+  page: PageLead[],
+  now: Date,
+): Promise<Outcome> {
+  const company = op.company.id;
+  const skipped: Record<string, number> = {};
+  // An opt-out (the lead's STOP, or one recorded for them) is only undone by the lead or on the lead's own page.
+  const wanted = action.optIn ? (l: PageLead) => !l.whatsapp_opt_in && !l.whatsapp_opted_out_at : (l: PageLead) => l.whatsapp_opt_in;
+  for (const lead of page) if (!wanted(lead)) skip(skipped, consentSkipReason(action.optIn, lead));
+  const targets = page.filter(wanted).map((l) => l.id);
+  if (targets.length === 0) return { affected: 0, skipped };
+  const rows = await exec<{ id: string }[]>(
+    tx,
+    action.optIn
+      ? `update leads set whatsapp_opt_in = true, whatsapp_opt_in_at = ?, whatsapp_opt_in_source = ?, whatsapp_opted_out_at = null, updated_at = ?
+         where id in (?) and not whatsapp_opt_in and whatsapp_opted_out_at is null returning id`
+      : 'update leads set whatsapp_opt_in = false, whatsapp_opted_out_at = ?, updated_at = ? where id in (?) and whatsapp_opt_in returning id',
+    action.optIn ? [now, action.source, now, targets] : [now, now, targets],
+  );
+  const changedIds = rows.map((r) => r.id);
+  if (changedIds.length < targets.length) {
+    // Changed by someone else between the read and the update: counted by how they stand now.
+    const changedSet = new Set(changedIds);
+    const others = await exec<PageLead[]>(tx, 'select id, whatsapp_opt_in, whatsapp_opted_out_at from leads where id in (?)', [
+      targets.filter((id) => !changedSet.has(id)),
+    ]);
+    for (const lead of others) skip(skipped, consentSkipReason(action.optIn, lead));
+  }
+  if (changedIds.length === 0) return { affected: 0, skipped };
+  const values = changedIds.map(() => `(?, ?, ?, 'whatsapp', ?, ?, ?, ?)`).join(', ');
+  const actor = op.createdBy ? `user:${op.createdBy}` : 'system';
+  await exec(
+    tx,
+    `insert into consent_events (id, company_id, lead_id, channel, opt_in, source, actor, occurred_at) values ${values}`,
+    changedIds.flatMap((id) => [newId(), company, id, action.optIn, action.source, actor, now]),
+  );
+  if (!action.optIn) {
+    await exec(
+      tx,
+      `update messages set status = 'failed', refusal_reason = ? where company_id = ? and lead_id in (?) and direction = 'outbound' and status = 'queued'`,
+      [OPTED_OUT_REASON, company, changedIds],
+    );
+  }
+  return { affected: changedIds.length, skipped };
 }
 
 async function sendToPage(

@@ -1,18 +1,19 @@
 // The worker's run of a lead import: streams the stored file chunk by chunk through the CSV parser, reads each
 // row through the mapping, and writes rows in batches (lead-import-batch.ts) while the next batch is parsed.
 // Memory stays flat: one chunk, one batch being read and one being written, whatever the file's size.
-import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse } from 'csv-parse';
-import type { Pool, QueryConfig } from 'pg';
+import { type CsvError, parse } from 'csv-parse';
+import type { Pool } from 'pg';
 import type { Clock } from '../../clock/clock.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
 import { LeadImport } from '../../entities/lead-import.ts';
 import type { EventStream } from '../../events/event-stream.ts';
+import { importConsentSource } from './import-consent-source.ts';
 import { columnMappingSchema } from './lead-columns.ts';
 import { type AcceptedRow, batchPhones, type RejectedRow, recordBatchProgress, writeImportBatch } from './lead-import-batch.ts';
 import { type LeadImportOptions, leadFromImportRow } from './lead-import-row.ts';
 import { toLeadImportView } from './lead-import-view.ts';
+import { csvOptions, isUnclosedQuote, parseStored, storedChunks, unclosedQuoteLine } from './stored-csv.ts';
 
 export interface ImportRunDeps {
   em: EntityManager;
@@ -34,20 +35,7 @@ export interface ImportRunStats {
   maxBufferedRows: number;
 }
 
-async function* storedChunks(pool: Pool, importId: string, count: number): AsyncGenerator<Buffer> {
-  for (let seq = 0; seq < count; seq++) {
-    // Binary results: the chunk arrives as bytes, not as a hex string twice its size.
-    const query: QueryConfig & { binary: boolean } = {
-      name: 'import.read-chunk',
-      text: 'select data from lead_import_chunks where import_id = $1 and seq = $2',
-      values: [importId, seq],
-      binary: true,
-    };
-    const result = await pool.query<{ data: Buffer }>(query);
-    const data = result.rows[0]?.data;
-    if (data) yield data;
-  }
-}
+export { MAX_IMPORT_RECORD_BYTES } from './stored-csv.ts';
 
 export interface ImportRunOptions {
   /** Tests: stop (as a crash would) once this many batches are committed. */
@@ -84,7 +72,8 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
   const ctx = {
     companyId,
     importId,
-    consentSource: options.consentSource ?? `CSV import: ${imp.filename}`,
+    // Fitted here too: an import started before sources were fitted may carry a longer one.
+    consentSource: importConsentSource(options.consentSource, imp.filename),
     ownerAgentId: options.ownerAgentId ?? null,
     now: deps.clock.now(),
   };
@@ -141,16 +130,34 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
     rejected = [];
   };
 
-  const parser = Readable.from(storedChunks(pool, importId, imp.chunkCount)).pipe(
-    parse({ delimiter: options.delimiter ?? ',', bom: true, relax_column_count: true, relax_quotes: true, skip_records_with_error: true }),
+  // An unterminated quote swallows what follows it into one value; past MAX_IMPORT_RECORD_BYTES the parser says so, and
+  // at the end of the file it says the quote never closed. Either way the file stops being read there: the rows
+  // before it are imported, and the import fails naming the line (found by a second read, unclosedQuoteLine).
+  const unclosed: { recordsBefore: number | null } = { recordsBefore: null };
+  const parser = parseStored(
+    storedChunks(pool, importId, imp.chunkCount, () => unclosed.recordsBefore !== null),
+    parse({
+      ...csvOptions(options.delimiter),
+      on_skip: (error: CsvError | undefined) => {
+        if (!error) return undefined;
+        if (isUnclosedQuote(error)) {
+          unclosed.recordsBefore ??= Number(error.records);
+          return undefined;
+        }
+        dataRow++;
+        if (dataRow > resumeAfter)
+          rejected.push({ rowNumber: dataRow + 1, reason: `This row is not valid CSV: ${error.message}`, cells: [] });
+        return undefined;
+      },
+    }),
   );
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    dataRow++;
-    if (dataRow > resumeAfter) rejected.push({ rowNumber: dataRow + 1, reason: `This row is not valid CSV: ${error.message}`, cells: [] });
-  });
   let header = true;
+  let records = 0;
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
+      // Records the parser found after the unclosed quote (in chunks already on their way) are not the file's rows.
+      if (unclosed.recordsBefore !== null && records >= unclosed.recordsBefore) break;
+      records++;
       if (header) {
         header = false;
         continue;
@@ -169,9 +176,20 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
     await flush();
     await Promise.all(inFlight.map((w) => w.done));
   } catch (error) {
-    // The job's retry continues after the last committed batch; only a broken file ends the import here.
+    // The job's retry continues after the last committed batch.
     await Promise.allSettled(inFlight.map((w) => w.done));
     throw error;
+  }
+  if (unclosed.recordsBefore !== null) {
+    // A broken file fails at once (a retry would read the same bytes); what was imported before the line stays.
+    const line = await unclosedQuoteLine(pool, importId, imp.chunkCount, options.delimiter);
+    await failLeadImport(
+      deps,
+      importId,
+      `Line ${line} opens a quoted field that never closes, so the rest of the file would read as one value. ` +
+        `The rows before line ${line} were imported; close the quote (or remove it) and import the file again.`,
+    );
+    return stats;
   }
   await preparedQuery(em, 'import.drop-chunks', 'delete from lead_import_chunks where import_id = $1', [importId]);
   await em.refresh(imp);
@@ -184,7 +202,7 @@ export async function runLeadImport(deps: ImportRunDeps, importId: string, opts:
   return stats;
 }
 
-/** After the last retry: the import ends failed with the reason. */
+/** After the last retry, or for a broken file: the import ends failed with the reason, and its stored file is deleted. */
 export async function failLeadImport(deps: ImportRunDeps, importId: string, reason: string): Promise<void> {
   const em = deps.em.fork();
   const imp = await em.findOne(LeadImport, { id: importId });
@@ -193,6 +211,8 @@ export async function failLeadImport(deps: ImportRunDeps, importId: string, reas
   imp.error = reason;
   imp.finishedAt = deps.clock.now();
   await em.flush();
+  // A failed import is never resumed: its stored file goes now (the upkeep sweeps any that a crash leaves).
+  await preparedQuery(em, 'import.drop-chunks', 'delete from lead_import_chunks where import_id = $1', [importId]);
   await deps.events.publish(imp.company.id, {
     type: 'import.finished',
     at: deps.clock.now().toISOString(),

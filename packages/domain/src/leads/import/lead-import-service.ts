@@ -9,6 +9,7 @@ import type { JobQueues } from '../../queues/job-queues.ts';
 import type { TenantScope } from '../../tenancy/tenant-scope.ts';
 import { normaliseTags } from '../lead-tags.ts';
 import type { CountryCode } from '../phone/phone-number.ts';
+import { importConsentSource } from './import-consent-source.ts';
 import { columnMappingSchema } from './lead-columns.ts';
 import { type LeadImportView, toLeadImportView } from './lead-import-view.ts';
 
@@ -45,7 +46,7 @@ export async function startLeadImport(
     defaultCountry: input.defaultCountry ?? null,
     ...(input.defaultChannel ? { defaultChannel: input.defaultChannel } : {}),
     tags: normaliseTags(input.tags ?? []),
-    consentSource: input.consentSource?.trim() || `CSV import: ${imp.filename}`,
+    consentSource: importConsentSource(input.consentSource, imp.filename),
     ownerAgentId: input.ownerAgentId ?? null,
   };
   imp.status = 'queued';

@@ -81,7 +81,8 @@ export async function receiveLeadImport(
   } catch (error) {
     await preparedQuery(scope.em, 'import.drop-chunks', 'delete from lead_import_chunks where import_id = $1', [id]);
     row.status = 'failed';
-    row.error = error instanceof Error ? error.message : String(error);
+    // What the console shows: the domain's reason, or generic words (the server logs the error itself).
+    row.error = error instanceof DomainError ? error.message : 'The upload failed on the server: upload the file again';
     await scope.em.flush();
     throw error;
   }
