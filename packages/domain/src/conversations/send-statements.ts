@@ -33,7 +33,7 @@ const VIEW = MESSAGE_VIEW_COLUMNS.split(', ')
   .map((c) => `messages.${c}`)
   .join(', ');
 
-const STATEMENTS = {
+export const SEND_STATEMENTS = {
   select: `
     select m.id, m.company_id, m.status, m.kind, m.body, m.media, m.template_variables, m.provider_message_id, m.send_started_at,
            m.created_at, l.phone, l.whatsapp_opt_in, l.whatsapp_opted_out_at,
@@ -66,8 +66,8 @@ const STATEMENTS = {
     from unnest($1::uuid[], $2::text[]) as v(mid, outcome) where interaction_attempts.message_id = v.mid`,
 } as const;
 
-const run = <Row>(em: EntityManager, name: keyof typeof STATEMENTS, values: unknown[]) =>
-  preparedQuery<Row>(em, `send.${name}`, STATEMENTS[name], values);
+const run = <Row>(em: EntityManager, name: keyof typeof SEND_STATEMENTS, values: unknown[]) =>
+  preparedQuery<Row>(em, `send.${name}`, SEND_STATEMENTS[name], values);
 
 export function selectForSend(em: EntityManager, ids: string[]): Promise<SendRow[]> {
   return run<SendRow>(em, 'select', [ids]);
