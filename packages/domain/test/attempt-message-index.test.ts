@@ -34,8 +34,8 @@ it('closing a batch’s attempts finds them through that index', async () => {
     // The test table is nearly empty, where a scan is cheapest anyway: rule scans out to see which index it would use.
     await client.query('set local enable_seqscan = off');
     const { rows } = await client.query<{ 'QUERY PLAN': string }>({
-      text: `explain ${SEND_STATEMENTS.closeAttempts}`,
-      values: [['0194f2a0-0000-7000-8000-000000000001'], ['failed'], new Date()],
+      text: `explain ${SEND_STATEMENTS.fail}`,
+      values: [['0194f2a0-0000-7000-8000-000000000001'], [null], ['Could not send: a test'], [null], new Date()],
     });
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     expect(plan).toMatch(

@@ -48,6 +48,8 @@ export class FakeTwilio {
   readonly contents = new Map<string, FakeContent>();
   /** The next create calls fail with these errors, in order. */
   readonly failNext: FakeTwilioError[] = [];
+  /** The next Messages list calls (a send's reconciliation) fail with these errors, in order. */
+  readonly failNextList: FakeTwilioError[] = [];
   /** Per-request latency to simulate, in ms (0: answer at once). */
   latencyMs = 0;
   private server: Server | null = null;
@@ -126,6 +128,8 @@ export class FakeTwilio {
       return reply(201, toResource(messages[1] as string, message));
     }
     if (messages && req.method === 'GET') {
+      const failure = this.failNextList.shift();
+      if (failure) return reply(failure.status, { code: failure.code, message: failure.message, more_info: '', status: failure.status });
       const to = url.searchParams.get('To');
       const after = url.searchParams.get('DateSent>');
       // As Twilio lists them: newest first, PageSize at a time (50 unless asked), with the next page's address.

@@ -1,3 +1,4 @@
 export * from './fake-twilio.ts';
+export * from './sending-company.ts';
 export * from './test-database.ts';
 export * from './test-services.ts';
