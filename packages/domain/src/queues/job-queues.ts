@@ -13,6 +13,7 @@ import {
 } from './queue-names.ts';
 
 const KEEP: JobsOptions = { removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } };
+const SEND: JobsOptions = { ...KEEP, attempts: 8, backoff: { type: 'exponential', delay: 2000 } };
 
 export class JobQueues {
   readonly webhookEvents: Queue<WebhookEventJob>;
@@ -45,11 +46,33 @@ export class JobQueues {
 
   async enqueueSend(messageId: string, delayMs = 0): Promise<void> {
     // The delay is for rate-limited retries; dedupe by message id keeps one job per message.
-    await this.send.add(
-      'send',
-      { messageId },
-      { ...KEEP, jobId: messageId, delay: delayMs, attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
-    );
+    await this.send.add('send', { messageId }, { ...SEND, jobId: messageId, delay: delayMs });
+  }
+
+  /**
+   * The upkeep drives a stored, unsent message again; resolves whether it did. The job id stays the message id, so
+   * there is never a second job for one message: a live job (waiting, delayed, active) is left alone, since two
+   * could reconcile and send the same message. A finished job BullMQ still keeps would make a plain add a no-op: it
+   * is moved back to waiting with fresh attempts, atomically (only from the finished set), so two upkeeps at once
+   * re-drive it once.
+   */
+  async redriveSend(messageId: string): Promise<boolean> {
+    const job = await this.send.getJob(messageId);
+    if (!job) {
+      await this.send.add('send', { messageId }, { ...SEND, jobId: messageId });
+      return true;
+    }
+    const state = await job.getState();
+    if (state !== 'failed' && state !== 'completed') return false;
+    // A fresh start: a rate slot it held is long past.
+    await job.updateData({ messageId });
+    try {
+      await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+      return true;
+    } catch {
+      // Another upkeep moved it first, or it was just removed (the next upkeep adds it).
+      return false;
+    }
   }
 
   /**
