@@ -7,7 +7,7 @@ import { openTestServices, type TestServices } from '@switchboard/domain/testing
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import { inject } from 'vitest';
-import { buildServer } from '../src/app.ts';
+import { buildServer, type ServerDeps } from '../src/app.ts';
 
 export interface TestServer {
   url: string;
@@ -22,6 +22,8 @@ export async function startTestServer(opts: {
   prefix: string;
   twilioApiUrl?: string;
   reachablePublicUrl?: boolean;
+  /** Replaces the server's event stream or queues (one over a Redis that fails or does not answer). */
+  deps?: Partial<Pick<ServerDeps, 'events' | 'queues'>>;
 }): Promise<TestServer> {
   const port = opts.reachablePublicUrl ? await freePort() : 0;
   const services = await openTestServices({
@@ -31,7 +33,12 @@ export async function startTestServer(opts: {
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(port ? { publicUrl: `http://127.0.0.1:${port}` } : {}),
   });
-  const app = await buildServer({ ...services, twilioApiUrl: opts.twilioApiUrl, logger: createLogger('server-test', 'silent') });
+  const app = await buildServer({
+    ...services,
+    ...opts.deps,
+    twilioApiUrl: opts.twilioApiUrl,
+    logger: createLogger('server-test', 'silent'),
+  });
   const url = await app.listen({ port, host: '127.0.0.1' });
   return {
     url,

@@ -14,6 +14,16 @@ import {
 
 const KEEP: JobsOptions = { removeOnComplete: { count: 1000 }, removeOnFail: { count: 5000 } };
 const SEND: JobsOptions = { ...KEEP, attempts: 8, backoff: { type: 'exponential', delay: 2000 } };
+/**
+ * How long a request waits to enqueue a stored message's send. The Redis client waits out an outage (commands sit
+ * in its offline queue), which would hold the request until Redis returns; the upkeep finds the stored message
+ * anyway, and the command, if it goes out later, adds the same job id once.
+ */
+const ENQUEUE_WAIT_MS = 2_000;
+
+export interface JobQueuesOptions {
+  enqueueWaitMs?: number;
+}
 
 export class JobQueues {
   readonly webhookEvents: Queue<WebhookEventJob>;
@@ -21,8 +31,10 @@ export class JobQueues {
   readonly templateApproval: Queue<TemplateApprovalJob>;
   readonly leadImport: Queue<LeadImportJob>;
   readonly leadBulk: Queue<LeadBulkJob>;
+  private readonly enqueueWaitMs: number;
 
-  constructor(redis: Redis, redisPrefix: string) {
+  constructor(redis: Redis, redisPrefix: string, options: JobQueuesOptions = {}) {
+    this.enqueueWaitMs = options.enqueueWaitMs ?? ENQUEUE_WAIT_MS;
     const prefix = bullPrefix(redisPrefix);
     this.webhookEvents = new Queue<WebhookEventJob>(QUEUE_NAMES.webhookEvents, { connection: redis, prefix });
     this.send = new Queue<SendJob>(QUEUE_NAMES.send, { connection: redis, prefix });
@@ -44,9 +56,10 @@ export class JobQueues {
     );
   }
 
+  /** Rejects when Redis fails, or has not answered within the enqueue wait (the add may still land later). */
   async enqueueSend(messageId: string, delayMs = 0): Promise<void> {
     // The delay is for rate-limited retries; dedupe by message id keeps one job per message.
-    await this.send.add('send', { messageId }, { ...SEND, jobId: messageId, delay: delayMs });
+    await withinMs(this.send.add('send', { messageId }, { ...SEND, jobId: messageId, delay: delayMs }), this.enqueueWaitMs, 'enqueueing');
   }
 
   /**
@@ -121,4 +134,13 @@ export class JobQueues {
       this.leadBulk.close(),
     ]);
   }
+}
+
+function withinMs<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
