@@ -178,7 +178,9 @@ async function sendAndRecord(deps: DeliverDeps, toSend: Ready[], settle: Settle)
     if (answer.status === 'fulfilled') sent.push({ id: r.m.id, result: answer.value });
     else if (!(answer.reason instanceof ProviderError)) settle(r.m.id, { kind: 'error', error: answer.reason });
     else if (answer.reason.retryable) {
-      requeue.push(r.m.id);
+      // Refused by the provider: back to queued. No answer came back, so it may have gone out: it stays `sending`,
+      // and the retry asks the provider before sending it again.
+      if (!answer.reason.outcomeUnknown) requeue.push(r.m.id);
       settle(r.m.id, { kind: 'retry', delayMs: answer.reason.code === 63018 ? 1000 : 0, reason: answer.reason.message });
     } else {
       const reason = twilioErrorMeaning(answer.reason.code, answer.reason.message).reason;
