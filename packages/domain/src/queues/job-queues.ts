@@ -70,13 +70,15 @@ export class JobQueues {
    * re-drive it once.
    */
   async redriveSend(messageId: string): Promise<boolean> {
-    const job = await this.send.getJob(messageId);
-    if (!job) {
+    // One round trip in the common case: a campaign's backlog, delayed for its rate slots, is stale but live.
+    const state = await this.send.getJobState(messageId);
+    if (state === 'unknown') {
       await this.send.add('send', { messageId }, { ...SEND, jobId: messageId });
       return true;
     }
-    const state = await job.getState();
     if (state !== 'failed' && state !== 'completed') return false;
+    const job = await this.send.getJob(messageId);
+    if (!job) return false;
     // A fresh start: a rate slot it held is long past.
     await job.updateData({ messageId });
     try {
