@@ -20,6 +20,7 @@ beforeEach(async () => {
   await server.services.queues.webhookEvents.obliterate({ force: true });
   fake.messages.length = 0;
   fake.failNext.length = 0;
+  fake.dropAnswerOfNext = 0;
 });
 
 const em = () => server.services.orm.em.fork();
@@ -301,6 +302,21 @@ describe('the worker and the provider', () => {
     expect(await drain()).toEqual(['sent']);
     expect(fake.messages).toHaveLength(1);
     expect((await em().findOneOrFail(Message, { id: messageId })).providerMessageId).toBe(fake.messages[0]?.sid);
+  });
+
+  it('a send whose answer is lost (the connection drops after Twilio took it) is not sent again: its retry finds it', async () => {
+    const c = await company();
+    const lead = await leadWith(c.api, { optIn: true });
+    await inboundFrom(c, lead.phone, 'hi');
+    const { messageId } = await c.api.conversations.sendText.mutate({ leadId: lead.id, text: 'took it, answer lost' });
+    fake.dropAnswerOfNext = 1;
+    const deps = deliverDeps(server.services, { twilioApiUrl: fake.url });
+    expect((await deliverOutboundMessages(deps, [{ messageId }]))[0]).toMatchObject({ kind: 'retry' });
+    expect(fake.messages).toHaveLength(1);
+    // It may have gone out, so it stays `sending` for the retry to ask Twilio first.
+    expect(await em().findOneOrFail(Message, { id: messageId })).toMatchObject({ status: 'sending', providerMessageId: null });
+    expect(await deliverOutboundMessages(deps, [{ messageId }])).toEqual([{ kind: 'sent', providerMessageId: fake.messages[0]?.sid }]);
+    expect(fake.messages).toHaveLength(1);
   });
 
   it('another company’s lead is NOT_FOUND; an empty text is BAD_REQUEST', async () => {

@@ -7,7 +7,7 @@ import { openTestServices, TEST_LOGIN_THROTTLE, type TestServices } from '@switc
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import { inject } from 'vitest';
-import { buildServer } from '../src/app.ts';
+import { buildServer, type ServerDeps } from '../src/app.ts';
 import type { ObservabilityAccess } from '../src/config/observability-access.ts';
 import type { TrustedProxies } from '../src/config/trust-proxy.ts';
 
@@ -35,6 +35,8 @@ export async function startTestServer(opts: {
   signUpLimits?: AttemptLimits;
   sessionCheckMs?: number;
   observability?: ObservabilityAccess;
+  /** Replaces the server's event stream or queues (one over a Redis that fails or does not answer). */
+  deps?: Partial<Pick<ServerDeps, 'events' | 'queues'>>;
 }): Promise<TestServer> {
   const port = opts.reachablePublicUrl ? await freePort() : 0;
   const services = await openTestServices({
@@ -54,6 +56,7 @@ export async function startTestServer(opts: {
     trustProxy: opts.trustProxy,
     sessionCheckMs: opts.sessionCheckMs,
     observability: opts.observability ?? { kind: 'open' },
+    ...opts.deps,
     twilioApiUrl: opts.twilioApiUrl,
     logger: createLogger('server-test', 'silent'),
   });

@@ -17,6 +17,7 @@ export * from './conversations/apply-webhook-event.ts';
 export * from './conversations/consent.ts';
 export * from './conversations/conversation-queries.ts';
 export * from './conversations/deliver-outbound-message.ts';
+export * from './conversations/give-up-on-message.ts';
 export * from './conversations/message-view.ts';
 export * from './conversations/queue-outbound-message.ts';
 export * from './conversations/requeue-stale-sends.ts';

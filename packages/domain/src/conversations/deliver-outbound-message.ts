@@ -2,9 +2,12 @@
 // sender's rate, hand each to the provider once, record the outcomes. A crash between the provider call and
 // recording its id leaves the message `sending` with sendStartedAt set: the retry asks the provider before
 // sending again. Every step is one statement or round trip for the whole batch (send-statements.ts); only the
-// provider calls are one per message, since Twilio takes one message per request.
+// provider calls are one per message, since Twilio takes one message per request. One message's trouble (a
+// sender whose token does not decrypt, a row PostgreSQL refuses) is that message's outcome alone: the others of
+// its batch, whatever their company, go on.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../clock/clock.ts';
+import { type RowFailure, rowByRowOnRefusal } from '../db/row-refusal.ts';
 import type { WhatsappProvider } from '../entities/whatsapp-provider.ts';
 import type { EventStream } from '../events/event-stream.ts';
 import type { SendRateLimiter } from '../messaging/send-rate-limiter.ts';
@@ -56,7 +59,7 @@ export async function deliverOutboundMessage(deps: DeliverDeps, messageId: strin
   return outcome ?? { kind: 'skipped' };
 }
 
-/** One outcome per request, in the order given. */
+/** One outcome per request, in the order given. Never throws: what broke is each message's `error` outcome. */
 export async function deliverOutboundMessages(deps: DeliverDeps, requests: DeliveryRequest[]): Promise<DeliverOutcome[]> {
   const outcomes = new Map<string, DeliverOutcome>();
   const settle: Settle = (id, outcome) => outcomes.set(id, outcome);
@@ -64,15 +67,23 @@ export async function deliverOutboundMessages(deps: DeliverDeps, requests: Deliv
   const ids = [...new Set(requests.map((r) => r.messageId))];
   // In the order asked (the queue's order), so that slots in a sender's rate go first come, first served.
   const position = new Map(ids.map((id, i) => [id, i]));
-  const rows = (ids.length ? await selectForSend(deps.em, ids) : []).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+  const read = await rowByRowOnRefusal(ids, (part) => selectForSend(deps.em, part));
+  erred(read.failures, (id) => id, settle);
+  const rows = read.results.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
   const now = deps.clock.now();
   const fresh: Ready[] = [];
   const interrupted: Ready[] = [];
-  const failures: { id: string; outcome: Extract<DeliverOutcome, { kind: 'refused' | 'failed' }> }[] = [];
+  const failures: Failure[] = [];
 
   for (const m of rows) {
     if ((m.status !== 'queued' && m.status !== 'sending') || (m.status === 'sending' && m.provider_message_id)) continue;
-    const ready = await readyToSend(deps, m);
+    let ready: Ready | null;
+    try {
+      ready = await readyToSend(deps, m);
+    } catch (error) {
+      settle(m.id, { kind: 'error', error });
+      continue;
+    }
     if (!ready) {
       failures.push({ id: m.id, outcome: { kind: 'failed', reason: 'The message has no WhatsApp sender' } });
       continue;
@@ -88,29 +99,43 @@ export async function deliverOutboundMessages(deps: DeliverDeps, requests: Deliv
 
   await finishAll(deps, failures, settle);
   const inSlot = await takeSlots(deps, fresh, withSlot, now, settle);
-  const claimed = await claimForSend(
-    deps.em,
-    inSlot.map((r) => r.m.id),
-    now,
-  );
+  const claim = await rowByRowOnRefusal(inSlot, async (part) => [...(await claimForSend(deps.em, idsOf(part), now))]);
+  erred(claim.failures, (r) => r.m.id, settle);
+  const claimed = new Set(claim.results);
   const toSend = inSlot.filter((r) => claimed.has(r.m.id));
   toSend.push(...(await recoverInterrupted(deps, interrupted, now, settle)));
   await sendAndRecord(deps, toSend, settle);
   return requests.map((r) => outcomes.get(r.messageId) ?? { kind: 'skipped' });
 }
 
+const idsOf = (ready: Ready[]) => ready.map((r) => r.m.id);
+
+type Failure = { id: string; outcome: Extract<DeliverOutcome, { kind: 'refused' | 'failed' }>; code?: number | null };
+
+/** Messages a statement could not be run for: each one's job fails and is retried. */
+function erred<T>(failures: RowFailure<T>[], idOf: (item: T) => string, settle: Settle): void {
+  for (const { item, error } of failures) settle(idOf(item), { kind: 'error', error });
+}
+
 /** Sends that hold a slot go now; the others get one, and those whose slot is later wait for it. */
 async function takeSlots(deps: DeliverDeps, ready: Ready[], withSlot: Set<string>, now: Date, settle: Settle): Promise<Ready[]> {
   const go = ready.filter((r) => withSlot.has(r.m.id));
   const bySender = [...Map.groupBy(ready, (r) => r.sender.id)].map(([, group]) => group.filter((r) => !withSlot.has(r.m.id)));
-  const waits = await deps.limiter.reserve(
-    bySender.map((group) => ({
-      senderKey: group[0]?.sender.id ?? '',
-      perSecond: group[0]?.m.provider_mps ?? group[0]?.sender.messagesPerSecond ?? 80,
-      count: group.length,
-    })),
-    now.getTime(),
-  );
+  let waits: number[][];
+  try {
+    waits = await deps.limiter.reserve(
+      bySender.map((group) => ({
+        senderKey: group[0]?.sender.id ?? '',
+        perSecond: group[0]?.m.provider_mps ?? group[0]?.sender.messagesPerSecond ?? 80,
+        count: group.length,
+      })),
+      now.getTime(),
+    );
+  } catch (error) {
+    // No slot could be given (Redis failed): those that hold one still go.
+    for (const r of bySender.flat()) settle(r.m.id, { kind: 'error', error });
+    return go;
+  }
   bySender.forEach((group, g) => {
     group.forEach((r, i) => {
       const delayMs = waits[g]?.[i] ?? 0;
@@ -124,7 +149,7 @@ async function takeSlots(deps: DeliverDeps, ready: Ready[], withSlot: Set<string
 /** A previous attempt's outcome is unknown: it may have reached the provider. Ask before sending again. */
 async function recoverInterrupted(deps: DeliverDeps, interrupted: Ready[], now: Date, settle: Settle): Promise<Ready[]> {
   const again: Ready[] = [];
-  const failures: { id: string; outcome: Extract<DeliverOutcome, { kind: 'refused' }> }[] = [];
+  const failures: Failure[] = [];
   await Promise.all(
     interrupted.map(async (r) => {
       try {
@@ -147,49 +172,55 @@ async function sendAndRecord(deps: DeliverDeps, toSend: Ready[], settle: Settle)
   const answers = await Promise.allSettled(toSend.map((r) => r.provider.send(r.outbound)));
   const sent: { id: string; result: SendResult }[] = [];
   const requeue: string[] = [];
-  const permanent: { id: string; outcome: Extract<DeliverOutcome, { kind: 'failed' }>; code: number | null }[] = [];
+  const permanent: Failure[] = [];
   toSend.forEach((r, i) => {
     const answer = answers[i] as PromiseSettledResult<SendResult>;
     if (answer.status === 'fulfilled') sent.push({ id: r.m.id, result: answer.value });
     else if (!(answer.reason instanceof ProviderError)) settle(r.m.id, { kind: 'error', error: answer.reason });
     else if (answer.reason.retryable) {
-      requeue.push(r.m.id);
+      // Refused by the provider: back to queued. No answer came back, so it may have gone out: it stays `sending`,
+      // and the retry asks the provider before sending it again.
+      if (!answer.reason.outcomeUnknown) requeue.push(r.m.id);
       settle(r.m.id, { kind: 'retry', delayMs: answer.reason.code === 63018 ? 1000 : 0, reason: answer.reason.message });
     } else {
       const reason = twilioErrorMeaning(answer.reason.code, answer.reason.message).reason;
       permanent.push({ id: r.m.id, outcome: { kind: 'failed', reason }, code: answer.reason.code });
     }
   });
-  await Promise.all([record(deps, sent, settle), requeueUnsent(deps.em, requeue), finishAll(deps, permanent, settle)]);
+  await Promise.all([
+    record(deps, sent, settle),
+    // A message not put back stays `sending`: its retry asks the provider before sending, which is as safe.
+    rowByRowOnRefusal(requeue, async (part) => {
+      await requeueUnsent(deps.em, part);
+      return [];
+    }),
+    finishAll(deps, permanent, settle),
+  ]);
 }
 
+/**
+ * Stores the provider's ids. A message whose id could not be stored errs: it stays `sending` without one, and its
+ * retry finds it at the provider instead of sending it again.
+ */
 async function record(deps: DeliverDeps, sent: { id: string; result: SendResult }[], settle: Settle): Promise<void> {
-  const rows = await recordSent(deps.em, sent);
-  for (const { id, result } of sent) settle(id, { kind: 'sent', providerMessageId: result.providerMessageId });
-  await publishMessageRows(deps, rows);
+  const { results, failures } = await rowByRowOnRefusal(sent, (part) => recordSent(deps.em, part));
+  const refused = new Set(failures.map((f) => f.item.id));
+  erred(failures, (s) => s.id, settle);
+  for (const { id, result } of sent) if (!refused.has(id)) settle(id, { kind: 'sent', providerMessageId: result.providerMessageId });
+  await publishMessageRows(deps, results);
 }
 
 /** Refused and failed messages end `failed` with their reason, in one statement for the batch. */
-async function finishAll(
-  deps: Pick<DeliverDeps, 'em' | 'events' | 'clock'>,
-  failures: { id: string; outcome: Extract<DeliverOutcome, { kind: 'refused' | 'failed' }>; code?: number | null }[],
-  settle: Settle,
-): Promise<void> {
-  if (failures.length === 0) return;
-  const rows = await markFailed(
-    deps.em,
-    failures.map((f) => ({ id: f.id, refused: f.outcome.kind === 'refused', reason: f.outcome.reason, code: f.code ?? null })),
-    deps.clock.now(),
+async function finishAll(deps: Pick<DeliverDeps, 'em' | 'events' | 'clock'>, failures: Failure[], settle: Settle): Promise<void> {
+  const { results, failures: notMarked } = await rowByRowOnRefusal(failures, (part) =>
+    markFailed(
+      deps.em,
+      part.map((f) => ({ id: f.id, refused: f.outcome.kind === 'refused', reason: f.outcome.reason, code: f.code ?? null })),
+      deps.clock.now(),
+    ),
   );
-  for (const f of failures) settle(f.id, f.outcome);
-  await publishMessageRows(deps, rows);
-}
-
-/** After the last retry: the message fails with the reason of its last attempt. */
-export async function giveUpOnMessage(
-  deps: Pick<DeliverDeps, 'em' | 'events' | 'clock'>,
-  messageId: string,
-  reason: string,
-): Promise<void> {
-  await finishAll(deps, [{ id: messageId, outcome: { kind: 'failed', reason: `Gave up after repeated failures: ${reason}` } }], () => {});
+  const unmarked = new Set(notMarked.map((f) => f.item.id));
+  erred(notMarked, (f) => f.id, settle);
+  for (const f of failures) if (!unmarked.has(f.id)) settle(f.id, f.outcome);
+  await publishMessageRows(deps, results);
 }

@@ -75,7 +75,8 @@ export async function queueOutboundMessage(
   });
   scope.create(InteractionAttempt, { lead: lead.id, channel: 'whatsapp', session: session.id, message: message.id, startedAt: now });
   await scope.em.flush();
-  // Stored first, then enqueued: if Redis is down now, the worker's upkeep finds the queued message later.
+  // Stored first, then enqueued: if Redis is down now, or does not answer within the queue's short wait, the
+  // request still answers, and the worker's upkeep finds the queued message later. The event is best-effort too.
   await deps.queues.enqueueSend(message.id).catch(() => undefined);
   await deps.events.publish(scope.companyId, { type: 'message.queued', at: now.toISOString(), data: { message: toMessageView(message) } });
   return { messageId: message.id };

@@ -33,7 +33,7 @@ const VIEW = MESSAGE_VIEW_COLUMNS.split(', ')
   .map((c) => `messages.${c}`)
   .join(', ');
 
-const STATEMENTS = {
+export const SEND_STATEMENTS = {
   select: `
     select m.id, m.company_id, m.status, m.kind, m.body, m.media, m.template_variables, m.provider_message_id, m.send_started_at,
            m.created_at, l.phone, l.whatsapp_opt_in, l.whatsapp_opted_out_at,
@@ -56,18 +56,25 @@ const STATEMENTS = {
     where messages.id = v.mid returning ${VIEW}`,
   requeue: `update messages set status = 'queued', send_started_at = null
     where id = any($1::uuid[]) and status = 'sending' and provider_message_id is null`,
+  // One statement, so a message is never left failed with its interaction attempt still open. Only messages
+  // still unsent fail (a callback may have moved one on), and only their attempts close; the attempts are found
+  // through interaction_attempts_message_id_index.
   fail: `
-    update messages set status = 'failed', refusal_reason = coalesce(v.refusal, refusal_reason),
-      error_message = coalesce(v.error, error_message), error_code = coalesce(v.code, error_code)
-    from unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) as v(mid, refusal, error, code)
-    where messages.id = v.mid and messages.status in ('queued', 'sending') returning ${VIEW}`,
-  closeAttempts: `
-    update interaction_attempts set outcome = v.outcome, ended_at = $3
-    from unnest($1::uuid[], $2::text[]) as v(mid, outcome) where interaction_attempts.message_id = v.mid`,
+    with failed as (
+      update messages set status = 'failed', refusal_reason = coalesce(v.refusal, refusal_reason),
+        error_message = coalesce(v.error, error_message), error_code = coalesce(v.code, error_code)
+      from unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) as v(mid, refusal, error, code)
+      where messages.id = v.mid and messages.status in ('queued', 'sending')
+      returning ${VIEW}, v.refusal is not null as refused
+    ), closed as (
+      update interaction_attempts set outcome = case when failed.refused then 'refused' else 'failed' end, ended_at = $5
+      from failed where interaction_attempts.message_id = failed.id
+    )
+    select ${MESSAGE_VIEW_COLUMNS} from failed`,
 } as const;
 
-const run = <Row>(em: EntityManager, name: keyof typeof STATEMENTS, values: unknown[]) =>
-  preparedQuery<Row>(em, `send.${name}`, STATEMENTS[name], values);
+const run = <Row>(em: EntityManager, name: keyof typeof SEND_STATEMENTS, values: unknown[]) =>
+  preparedQuery<Row>(em, `send.${name}`, SEND_STATEMENTS[name], values);
 
 export function selectForSend(em: EntityManager, ids: string[]): Promise<SendRow[]> {
   return run<SendRow>(em, 'select', [ids]);
@@ -97,15 +104,13 @@ export async function markFailed(
   now: Date,
 ): Promise<MessageViewRow[]> {
   if (failures.length === 0) return [];
-  const ids = failures.map((f) => f.id);
-  const rows = await run<MessageViewRow>(em, 'fail', [
-    ids,
+  return run<MessageViewRow>(em, 'fail', [
+    failures.map((f) => f.id),
     failures.map((f) => (f.refused ? f.reason : null)),
     failures.map((f) => (f.refused ? null : f.reason)),
     failures.map((f) => f.code),
+    now,
   ]);
-  await run(em, 'closeAttempts', [ids, failures.map((f) => (f.refused ? 'refused' : 'failed')), now]);
-  return rows;
 }
 
 /** Nothing reached the provider (or it said to slow down): back to queued, to be tried again. */

@@ -28,7 +28,12 @@ export const InteractionAttemptSchema = defineEntity({
     startedAt: p.datetime(),
     endedAt: p.datetime().nullable(),
   },
-  indexes: [{ properties: ['lead', 'startedAt'] }, { properties: ['company', 'channel', 'startedAt'] }],
+  indexes: [
+    { properties: ['lead', 'startedAt'] },
+    { properties: ['company', 'channel', 'startedAt'] },
+    // The send worker closes a message's attempt by the message's id.
+    { properties: ['message'] },
+  ],
 });
 export class InteractionAttempt extends InteractionAttemptSchema.class {}
 InteractionAttemptSchema.setClass(InteractionAttempt);

@@ -23,15 +23,21 @@ export interface SendResult {
   priceCurrency: string | null;
 }
 
-/** A provider refusal with Twilio's error code when there is one. `retryable` when sending again may work. */
+/**
+ * A provider refusal with Twilio's error code when there is one. `retryable` when sending again may work.
+ * `outcomeUnknown` when the request may have been carried out all the same (no answer came back: the connection
+ * dropped, the answer timed out): a send must then be looked up before it is sent again.
+ */
 export class ProviderError extends Error {
   readonly code: number | null;
   readonly retryable: boolean;
-  constructor(message: string, code: number | null, retryable: boolean) {
+  readonly outcomeUnknown: boolean;
+  constructor(message: string, code: number | null, retryable: boolean, outcomeUnknown = false) {
     super(message);
     this.name = 'ProviderError';
     this.code = code;
     this.retryable = retryable;
+    this.outcomeUnknown = outcomeUnknown;
   }
 }
 

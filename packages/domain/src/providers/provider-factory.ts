@@ -16,8 +16,27 @@ export function authTokenOf(row: WhatsappProvider, secrets: SecretBox): string {
   return secrets.open(row.authTokenEncrypted, row.id);
 }
 
+/** The stored token does not open under this process's SECRET_KEY (the key changed, or the value was altered). */
+export class CredentialsUnreadable extends Error {
+  constructor(options: { cause: unknown }) {
+    super(
+      'the WhatsApp sender’s stored credentials could not be decrypted (SECRET_KEY is not the key they were saved with); enter its Auth Token again in Settings',
+      options,
+    );
+    this.name = 'CredentialsUnreadable';
+  }
+}
+
+function openedAuthToken(row: WhatsappProvider, secrets: SecretBox): string {
+  try {
+    return authTokenOf(row, secrets);
+  } catch (cause) {
+    throw row.authTokenEncrypted ? new CredentialsUnreadable({ cause }) : cause;
+  }
+}
+
 export function messagingProviderFor(row: WhatsappProvider, deps: ProviderFactoryDeps): MessagingProvider {
-  const authToken = authTokenOf(row, deps.secrets);
+  const authToken = openedAuthToken(row, deps.secrets);
   if (row.kind === 'twilio') {
     return new TwilioProvider({ accountSid: row.accountSid as string, authToken, sender: row.sender }, { apiUrl: deps.twilioApiUrl });
   }

@@ -48,6 +48,10 @@ export class FakeTwilio {
   readonly contents = new Map<string, FakeContent>();
   /** The next create calls fail with these errors, in order. */
   readonly failNext: FakeTwilioError[] = [];
+  /** This many next creates are accepted, then the connection drops before the answer (a timeout, a lost reply). */
+  dropAnswerOfNext = 0;
+  /** The next Messages list calls (a send's reconciliation) fail with these errors, in order. */
+  readonly failNextList: FakeTwilioError[] = [];
   /** Per-request latency to simulate, in ms (0: answer at once). */
   latencyMs = 0;
   private server: Server | null = null;
@@ -123,9 +127,16 @@ export class FakeTwilio {
         form,
       };
       this.messages.push(message);
+      if (this.dropAnswerOfNext > 0) {
+        this.dropAnswerOfNext--;
+        req.socket.destroy();
+        return;
+      }
       return reply(201, toResource(messages[1] as string, message));
     }
     if (messages && req.method === 'GET') {
+      const failure = this.failNextList.shift();
+      if (failure) return reply(failure.status, { code: failure.code, message: failure.message, more_info: '', status: failure.status });
       const to = url.searchParams.get('To');
       const after = url.searchParams.get('DateSent>');
       // As Twilio lists them: newest first, PageSize at a time (50 unless asked), with the next page's address.

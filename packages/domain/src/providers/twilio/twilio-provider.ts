@@ -153,6 +153,6 @@ function toProviderError(error: unknown): ProviderError {
     const retryable = e.status === 429 || e.status >= 500 || twilioErrorMeaning(code).handling === 'retry_later';
     return new ProviderError(twilioErrorMeaning(code, e.message).reason, code, retryable);
   }
-  // No HTTP status: the request may or may not have reached Twilio.
-  return new ProviderError(`Could not reach Twilio: ${e.message ?? String(error)}`, null, true);
+  // No HTTP status (the connection dropped, the answer timed out): the request may or may not have reached Twilio.
+  return new ProviderError(`Could not reach Twilio: ${e.message ?? String(error)}`, null, true, true);
 }
