@@ -52,6 +52,7 @@ export * from './messaging/message-status.ts';
 export * from './messaging/send-rate-limiter.ts';
 export * from './messaging/session-window.ts';
 export * from './messaging/twilio-errors.ts';
+export * from './messaging/twilio-inbound.ts';
 export * from './process/micro-batcher.ts';
 export * from './process/run-until-signal.ts';
 export * from './providers/messaging-provider.ts';
