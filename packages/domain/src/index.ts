@@ -90,4 +90,5 @@ export * from './webhooks/inbox-sweeper.ts';
 export * from './webhooks/inbox-writer.ts';
 export * from './webhooks/provider-directory.ts';
 export * from './webhooks/twilio-signature.ts';
+export * from './webhooks/twilio-webhook-params.ts';
 export * from './webhooks/webhook-inbox.ts';
