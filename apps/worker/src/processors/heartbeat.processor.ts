@@ -1,11 +1,13 @@
 // Heartbeat: a repeating job that stamps "the worker is alive and processing" in Redis, and does the
 // periodic upkeep that must not depend on any one request: re-enqueueing webhook events never applied and
-// messages whose send job was lost, and polls of templates still under review whose job was lost.
+// messages whose send job was lost, and polls of templates still under review whose job was lost; and deleting
+// webhook events past their retention (a bounded batch per run).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type Clock,
   heartbeatJobSchema,
   type JobQueues,
+  pruneWebhookEvents,
   type Redis,
   recordHeartbeat,
   requeueStaleSends,
@@ -27,6 +29,7 @@ export function heartbeatProcessor(deps: { redis: Redis; prefix: string; clock: 
       (await requeueStaleWebhookEvents(deps.em, deps.queues, staleBefore)) +
       (await requeueStaleSends(deps.em, deps.queues, staleBefore)) +
       (await resumeApprovalPolls(deps.em, deps.queues));
+    await pruneWebhookEvents(deps.em, at);
     return { processedAt: at.toISOString(), requeued };
   };
 }
