@@ -21,6 +21,7 @@ export interface RunningServer {
   logger: Logger;
   url: string;
   publicUrl: string;
+  shutdownTimeoutMs: number;
   close(): Promise<void>;
 }
 
@@ -60,6 +61,7 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
     logger,
     url: address,
     publicUrl,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     async close() {
       await app.close();
       await queues.close();

@@ -1,5 +1,6 @@
 // The server's environment (CONTRACT.md, Environment), validated at start-up.
 import { envFields, parseEnv } from '@switchboard/domain';
+import { z } from 'zod';
 
 export const serverEnvShape = {
   DATABASE_URL: envFields.DATABASE_URL,
@@ -12,6 +13,8 @@ export const serverEnvShape = {
   LOG_LEVEL: envFields.LOG_LEVEL,
   TWILIO_API_URL: envFields.TWILIO_API_URL,
   NODE_ENV: envFields.NODE_ENV,
+  /** Seconds a graceful shutdown may take (requests in flight); then the process exits with code 1. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 };
 
 export const loadServerEnv = (env: NodeJS.ProcessEnv = process.env) => parseEnv(serverEnvShape, env);
