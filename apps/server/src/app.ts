@@ -9,6 +9,7 @@ import { registerLeadFiles } from './http/lead-files.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerTrpc } from './http/trpc.ts';
 import { registerTwilioWebhooks } from './http/twilio-webhooks.ts';
+import { registerWebhookMetrics } from './http/webhook-metrics.ts';
 
 export interface ServerDeps extends ApiDeps {
   redis: Redis;
@@ -29,7 +30,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // The desktop console loads from file:// or another origin; auth is a bearer token, never a cookie.
   await app.register(cors, { origin: true, methods: ['GET', 'POST', 'OPTIONS'] });
   await app.register(formbody);
-  registerMetrics(app);
+  registerWebhookMetrics(registerMetrics(app), deps);
   registerHealth(app, deps);
   await registerTrpc(app, deps);
   registerLeadFiles(app, deps);

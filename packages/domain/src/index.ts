@@ -86,6 +86,7 @@ export * from './templates/template-variables.ts';
 export * from './templates/template-view.ts';
 export * from './templates/twilio-content.ts';
 export * from './tenancy/tenant-scope.ts';
+export * from './webhooks/dead-letters.ts';
 export * from './webhooks/inbox-retention.ts';
 export * from './webhooks/inbox-sweeper.ts';
 export * from './webhooks/inbox-writer.ts';
