@@ -20,5 +20,10 @@ export function armShutdownDeadline(deadlineMs: number, logger: Logger): void {
     logger.error({ deadlineMs }, 'shutdown deadline passed: exiting with work in hand');
     process.exit(1);
   }, deadlineMs).unref();
-  new Worker(WATCHDOG, { eval: true, workerData: { afterMs: deadlineMs + WATCHDOG_GRACE_MS } }).unref();
+  try {
+    new Worker(WATCHDOG, { eval: true, workerData: { afterMs: deadlineMs + WATCHDOG_GRACE_MS } }).unref();
+  } catch (error) {
+    // Without a thread to spare the main-thread timer still holds the deadline, unless the main thread spins.
+    logger.warn({ err: error }, 'shutdown watchdog thread not started');
+  }
 }
