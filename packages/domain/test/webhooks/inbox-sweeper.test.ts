@@ -39,14 +39,15 @@ async function failForGood(jobId: string): Promise<void> {
   expect(await services.queues.webhookEvents.getJobState(jobId)).toBe('failed');
 }
 
-// Events of this file are received in 2020, long before any other test's, so the sweep (oldest first) meets them first.
+// Events of this file are received in 2020, before most other tests' (the sweep reads the oldest first).
 const at = (minute: number) => new Date(Date.UTC(2020, 0, 1, 0, minute));
 
 it('a sweep after a failed sweep job of the same first event still enqueues the events lost since', async () => {
   const first = await recordEvent(services, company, 'twilio.inbound', inboundParams(nextPhone(), 'one'), at(1));
   expect(await requeueStaleWebhookEvents(services.orm.em, services.queues, at(30))).toBeGreaterThan(0);
+  // Its id names the oldest event waiting (this one, or an older one another test left unapplied).
   const [job] = await services.queues.webhookEvents.getJobs(['waiting']);
-  expect(job?.data.eventIds[0]).toBe(first);
+  expect(job?.data.eventIds).toContain(first);
   await failForGood(job?.id as string);
 
   const lost = await recordEvent(services, company, 'twilio.inbound', inboundParams(nextPhone(), 'two'), at(2));
