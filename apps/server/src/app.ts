@@ -13,6 +13,7 @@ import { registerLeadFiles } from './http/lead-files.ts';
 import { registerMetrics, type ServerMetrics, serverMetrics } from './http/metrics.ts';
 import { registerTrpc } from './http/trpc.ts';
 import { registerTwilioWebhooks } from './http/twilio-webhooks.ts';
+import { registerWebhookMetrics } from './http/webhook-metrics.ts';
 
 export interface ServerDeps extends ApiDeps {
   redis: Redis;
@@ -46,6 +47,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(formbody);
   const metrics = deps.metrics ?? serverMetrics();
   metrics.countRequests(app);
+  registerWebhookMetrics(metrics.registry, deps);
   registerLiveness(app);
   const access = deps.observability ?? { kind: 'closed' };
   if (access.kind === 'open' || access.kind === 'token') {

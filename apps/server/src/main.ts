@@ -3,8 +3,6 @@ import { runUntilSignal } from '@switchboard/domain';
 import { loadServerEnv } from './config/server-env.ts';
 import { startServer } from './runtime.ts';
 
-await runUntilSignal(
-  () => startServer(loadServerEnv()),
-  // Open SSE streams are cut at once (clients resume from their last event id); requests get 10 s.
-  { closingMessage: 'shutting down', forceExitAfterMs: 10_000 },
-);
+// Open SSE streams are cut at once (clients resume from their last event id); requests in flight get
+// SHUTDOWN_TIMEOUT_SECONDS (default 10), then the process exits with code 1.
+await runUntilSignal(() => startServer(loadServerEnv()), { closingMessage: 'shutting down' });

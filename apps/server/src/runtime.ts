@@ -29,6 +29,7 @@ export interface RunningServer {
   publicUrl: string;
   /** The internal listener's address (METRICS_PORT), when there is one. */
   metricsUrl?: string | undefined;
+  shutdownTimeoutMs: number;
   close(): Promise<void>;
 }
 
@@ -95,6 +96,7 @@ export async function startServer(env: ServerEnv): Promise<RunningServer> {
     url: address,
     publicUrl,
     metricsUrl,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     async close() {
       await app.close();
       await internal?.close();

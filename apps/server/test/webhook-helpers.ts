@@ -12,14 +12,18 @@ import { TEST_PUBLIC_URL, type TestServices } from '@switchboard/domain/testing'
 export async function postWebhook(
   serverUrl: string,
   path: string,
-  params: Record<string, string>,
+  params: Record<string, string | string[]>,
   sign: { authToken: string } | { signature: string } | null,
 ): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
   if (sign)
     headers['x-twilio-signature'] =
       'signature' in sign ? sign.signature : twilioSignature(sign.authToken, `${TEST_PUBLIC_URL}${path}`, params);
-  return fetch(`${serverUrl}${path}`, { method: 'POST', headers, body: new URLSearchParams(params).toString() });
+  // A repeated field (an array) is sent as the same key once per value, as a form does.
+  const body = new URLSearchParams(
+    Object.entries(params).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])),
+  );
+  return fetch(`${serverUrl}${path}`, { method: 'POST', headers, body: body.toString() });
 }
 
 /** Runs every waiting webhook job through the same function the worker's processor calls; returns the events. */

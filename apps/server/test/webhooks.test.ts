@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { authTokenOf, ConsentEvent, Lead, Message, WebhookEvent, WhatsappProvider, WhatsappSession } from '@switchboard/domain';
 import { uniqueEmail } from '@switchboard/domain/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ beforeEach(async () => {
 });
 
 interface Setup {
+  email: string;
   companyId: string;
   providerId: string;
   authToken: string;
@@ -21,9 +23,8 @@ interface Setup {
 }
 
 async function setup(): Promise<Setup> {
-  const { token, user } = await server
-    .client()
-    .auth.signUp.mutate({ companyName: 'Hooks', name: 'A', email: uniqueEmail(), password: 'password-1234' });
+  const email = uniqueEmail();
+  const { token, user } = await server.client().auth.signUp.mutate({ companyName: 'Hooks', name: 'A', email, password: 'password-1234' });
   const provider = await server
     .client(token)
     .providers.upsertWhatsApp.mutate({ kind: 'twilio', accountSid: `AC${'2'.repeat(32)}`, authToken: 'hook-token', from: '+14155238886' });
@@ -31,6 +32,7 @@ async function setup(): Promise<Setup> {
     .fork()
     .findOneOrFail(WhatsappProvider, { id: provider.id }, { populate: ['authTokenEncrypted'] });
   return {
+    email,
     companyId: user.companyId,
     providerId: provider.id,
     authToken: authTokenOf(row, server.services.secrets),
@@ -39,6 +41,8 @@ async function setup(): Promise<Setup> {
 }
 
 const em = () => server.services.orm.em.fork();
+/** A Twilio-shaped message SID (SM + 32 hex digits) named after a label, so each test has its own. */
+const twilioSid = (label: string) => `SM${createHash('md5').update(label).digest('hex')}`;
 const eventsOf = (providerId: string) => em().count(WebhookEvent, { providerId });
 
 async function outboundMessage(s: Setup, providerMessageId: string, status: Message['status'] = 'sending') {
@@ -82,7 +86,7 @@ describe('signature checks', () => {
     { case: 'a garbage signature', sign: { signature: 'AAAA' } },
   ])('$case → 403 and nothing stored', async ({ sign }) => {
     const s = await setup();
-    const res = await postWebhook(server.url, `${s.base}/status`, statusParams('SM1', 'sent'), sign);
+    const res = await postWebhook(server.url, `${s.base}/status`, statusParams(twilioSid('SM1'), 'sent'), sign);
     expect(res.status).toBe(403);
     expect(await eventsOf(s.providerId)).toBe(0);
     expect(await server.services.queues.webhookEvents.count()).toBe(0);
@@ -90,7 +94,7 @@ describe('signature checks', () => {
 
   it('a signature for other parameters fails (tampered body)', async () => {
     const s = await setup();
-    const signed = statusParams('SM1', 'sent');
+    const signed = statusParams(twilioSid('SM1'), 'sent');
     const { twilioSignature } = await import('@switchboard/domain');
     const signature = twilioSignature(s.authToken, `https://switchboard.test${s.base}/status`, signed);
     const res = await postWebhook(server.url, `${s.base}/status`, { ...signed, MessageStatus: 'read' }, { signature });
@@ -98,7 +102,7 @@ describe('signature checks', () => {
   });
 
   it.each(['00000000-0000-4000-8000-000000000000', 'not-a-uuid'])('unknown provider %s → 404', async (id) => {
-    const res = await postWebhook(server.url, `/webhooks/twilio/${id}/status`, statusParams('SM1', 'sent'), { authToken: 'x' });
+    const res = await postWebhook(server.url, `/webhooks/twilio/${id}/status`, statusParams(twilioSid('SM1'), 'sent'), { authToken: 'x' });
     expect(res.status).toBe(404);
   });
 });
@@ -106,9 +110,9 @@ describe('signature checks', () => {
 describe('status callbacks', () => {
   it('the same callback three times is stored and applied once', async () => {
     const s = await setup();
-    const { messageId } = await outboundMessage(s, 'SMdup');
+    const { messageId } = await outboundMessage(s, twilioSid('SMdup'));
     for (let i = 0; i < 3; i++) {
-      const res = await postWebhook(server.url, `${s.base}/status?mid=${messageId}`, statusParams('SMdup', 'delivered'), s);
+      const res = await postWebhook(server.url, `${s.base}/status?mid=${messageId}`, statusParams(twilioSid('SMdup'), 'delivered'), s);
       expect(res.status).toBe(200);
     }
     expect(await eventsOf(s.providerId)).toBe(1);
@@ -128,7 +132,7 @@ describe('status callbacks', () => {
   ];
   it.each(orders)('arriving %s, %s, %s ends on read with every timestamp', async (...order) => {
     const s = await setup();
-    const sid = `SM${order.join('')}`;
+    const sid = twilioSid(order.join(''));
     const { messageId } = await outboundMessage(s, sid);
     for (const status of order) await postWebhook(server.url, `${s.base}/status?mid=${messageId}`, statusParams(sid, status), s);
     await drainWebhookEvents(server.services);
@@ -139,15 +143,20 @@ describe('status callbacks', () => {
 
   it('a failure with a code is stored with a readable reason; a late failure after delivery is not', async () => {
     const s = await setup();
-    const failed = await outboundMessage(s, 'SMfail');
+    const failed = await outboundMessage(s, twilioSid('SMfail'));
     await postWebhook(
       server.url,
       `${s.base}/status?mid=${failed.messageId}`,
-      statusParams('SMfail', 'undelivered', { ErrorCode: '63016' }),
+      statusParams(twilioSid('SMfail'), 'undelivered', { ErrorCode: '63016' }),
       s,
     );
-    const late = await outboundMessage(s, 'SMlate', 'delivered');
-    await postWebhook(server.url, `${s.base}/status?mid=${late.messageId}`, statusParams('SMlate', 'failed', { ErrorCode: '63024' }), s);
+    const late = await outboundMessage(s, twilioSid('SMlate'), 'delivered');
+    await postWebhook(
+      server.url,
+      `${s.base}/status?mid=${late.messageId}`,
+      statusParams(twilioSid('SMlate'), 'failed', { ErrorCode: '63024' }),
+      s,
+    );
     await drainWebhookEvents(server.services);
     expect(await em().findOneOrFail(Message, { id: failed.messageId })).toMatchObject({
       status: 'undelivered',
@@ -159,18 +168,18 @@ describe('status callbacks', () => {
 
   it('a callback without our id still finds the message by its Twilio sid', async () => {
     const s = await setup();
-    const { messageId } = await outboundMessage(s, 'SMnomid');
-    await postWebhook(server.url, `${s.base}/status`, statusParams('SMnomid', 'sent'), s);
+    const { messageId } = await outboundMessage(s, twilioSid('SMnomid'));
+    await postWebhook(server.url, `${s.base}/status`, statusParams(twilioSid('SMnomid'), 'sent'), s);
     await drainWebhookEvents(server.services);
     expect((await em().findOneOrFail(Message, { id: messageId })).status).toBe('sent');
   });
 
   it('publishes each applied change on the company’s event stream', async () => {
     const s = await setup();
-    const { messageId } = await outboundMessage(s, 'SMlive');
+    const { messageId } = await outboundMessage(s, twilioSid('SMlive'));
     const before = await server.services.events.latestId(s.companyId);
-    await postWebhook(server.url, `${s.base}/status?mid=${messageId}`, statusParams('SMlive', 'read'), s);
-    await postWebhook(server.url, `${s.base}/status?mid=${messageId}`, statusParams('SMlive', 'delivered'), s);
+    await postWebhook(server.url, `${s.base}/status?mid=${messageId}`, statusParams(twilioSid('SMlive'), 'read'), s);
+    await postWebhook(server.url, `${s.base}/status?mid=${messageId}`, statusParams(twilioSid('SMlive'), 'delivered'), s);
     await drainWebhookEvents(server.services);
     const published = await server.services.events.readAfter(s.companyId, before);
     // The backward move (delivered after read) publishes nothing.
@@ -178,20 +187,20 @@ describe('status callbacks', () => {
   });
 });
 
-describe('inbound messages', () => {
-  const inbound = (from: string, extra: Record<string, string | undefined>) => ({
-    MessageSid: `SM${Math.random().toString(16).slice(2).padEnd(32, '0')}`,
-    AccountSid: `AC${'2'.repeat(32)}`,
-    From: `whatsapp:${from}`,
-    To: 'whatsapp:+14155238886',
-    NumMedia: '0',
-    ProfileName: 'Maria Lopez',
-    WaId: from.slice(1),
-    SmsStatus: 'received',
-    ApiVersion: '2010-04-01',
-    ...(Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as Record<string, string>),
-  });
+const inbound = (from: string, extra: Record<string, string | undefined>) => ({
+  MessageSid: `SM${Math.random().toString(16).slice(2).padEnd(32, '0')}`,
+  AccountSid: `AC${'2'.repeat(32)}`,
+  From: `whatsapp:${from}`,
+  To: 'whatsapp:+14155238886',
+  NumMedia: '0',
+  ProfileName: 'Maria Lopez',
+  WaId: from.slice(1),
+  SmsStatus: 'received',
+  ApiVersion: '2010-04-01',
+  ...(Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as Record<string, string>),
+});
 
+describe('inbound messages', () => {
   it('an unknown number becomes a lead with an open 24-hour window; the answer is empty TwiML', async () => {
     const s = await setup();
     const res = await postWebhook(server.url, `${s.base}/inbound`, inbound('+5215512345678', { Body: 'Hola, info please' }), s);
@@ -268,5 +277,95 @@ describe('inbound messages', () => {
     await drainWebhookEvents(server.services);
     expect((await em().findOneOrFail(Lead, { id: lead.id })).whatsappOptIn).toBe(true);
     expect(await em().count(ConsentEvent, { lead: lead.id })).toBe(2);
+  });
+});
+
+describe('bounds: every field is checked before anything is stored', () => {
+  const refused: { case: string; extra: Record<string, string | string[]> }[] = [
+    { case: 'NumMedia of a hundred million', extra: { NumMedia: '100000000' } },
+    { case: 'NumMedia 11 (Twilio sends at most 10)', extra: { NumMedia: '11' } },
+    { case: 'a sender longer than a phone number', extra: { From: `whatsapp:+1${'5'.repeat(30)}` } },
+    { case: 'a sender that is not a WhatsApp number', extra: { From: 'whatsapp:ID.1234' } },
+    { case: 'a SID not of Twilio’s shape', extra: { MessageSid: 'SM1' } },
+    { case: 'a media URL that is not a URL', extra: { NumMedia: '1', MediaUrl0: 'javascript:alert(1)' } },
+    { case: 'a body longer than any WhatsApp message', extra: { Body: 'x'.repeat(5000) } },
+    { case: 'a repeated Body', extra: { Body: ['a', 'b'] } },
+  ];
+  it.each(refused)('an inbound message with $case → 400, nothing stored', async ({ extra }) => {
+    const s = await setup();
+    const params = { ...inbound('+5215512340000', { Body: 'hola' }), ...extra };
+    const res = await postWebhook(server.url, `${s.base}/inbound`, params, s);
+    expect(res.status).toBe(400);
+    expect(await eventsOf(s.providerId)).toBe(0);
+    expect(await server.services.queues.webhookEvents.count()).toBe(0);
+  });
+
+  it.each<{ case: string; query: string; params: Record<string, string> }>([
+    { case: 'our message id that is not an id', query: '?mid=not-a-uuid', params: {} },
+    { case: 'a 300-character status', query: '', params: { MessageStatus: 'x'.repeat(300) } },
+    { case: 'an error code that is not a number', query: '', params: { ErrorCode: '63016; drop table' } },
+  ])('a status callback with $case → 400, nothing stored', async ({ query, params }) => {
+    const s = await setup();
+    const res = await postWebhook(server.url, `${s.base}/status${query}`, { ...statusParams(twilioSid(query), 'sent'), ...params }, s);
+    expect(res.status).toBe(400);
+    expect(await eventsOf(s.providerId)).toBe(0);
+  });
+
+  it('a body over 64 KiB is refused before it is read (413)', async () => {
+    const s = await setup();
+    const res = await postWebhook(server.url, `${s.base}/inbound`, inbound('+5215512340001', { Body: 'x'.repeat(70_000) }), s);
+    expect(res.status).toBe(413);
+    expect(await eventsOf(s.providerId)).toBe(0);
+  });
+
+  it('a 250-character profile name is cut to the 200 a lead’s name holds, and the message kept', async () => {
+    const s = await setup();
+    const name = `Ana ${'n'.repeat(246)}`;
+    const res = await postWebhook(server.url, `${s.base}/inbound`, inbound('+5215512340002', { Body: 'hola', ProfileName: name }), s);
+    expect(res.status).toBe(200);
+    const [event] = await em().find(WebhookEvent, { providerId: s.providerId });
+    expect(event?.payload.ProfileName).toBe(name.slice(0, 200));
+    await drainWebhookEvents(server.services);
+    const lead = await em().findOneOrFail(Lead, { company: s.companyId, phone: '+5215512340002' });
+    expect(lead.name).toBe(name.slice(0, 200));
+  });
+
+  it('ten media are stored as ten, with their URLs and types', async () => {
+    const s = await setup();
+    const media = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [
+        [`MediaUrl${i}`, `https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME${i}`],
+        [`MediaContentType${i}`, 'image/jpeg'],
+      ]).flat(),
+    ) as Record<string, string>;
+    const res = await postWebhook(server.url, `${s.base}/inbound`, inbound('+5215512340003', { NumMedia: '10', ...media }), s);
+    expect(res.status).toBe(200);
+    await drainWebhookEvents(server.services);
+    const [message] = await em().find(Message, { company: s.companyId });
+    expect(message?.media).toHaveLength(10);
+    expect(message?.media?.[9]).toEqual({ url: media.MediaUrl9, contentType: 'image/jpeg' });
+  });
+});
+
+describe('a deactivated provider', () => {
+  it('refuses inbound messages (410, nothing stored) but still takes status callbacks of messages sent before', async () => {
+    const s = await setup();
+    const { messageId } = await outboundMessage(s, twilioSid('deactivated'));
+    const { token } = await server.client().auth.login.mutate({ email: s.email, password: 'password-1234' });
+    await server.client(token).providers.deactivate.mutate({ id: s.providerId });
+
+    const refused = await postWebhook(server.url, `${s.base}/inbound`, inbound('+5215512340004', { Body: 'hola' }), s);
+    expect(refused.status).toBe(410);
+    expect(await eventsOf(s.providerId)).toBe(0);
+
+    const status = await postWebhook(
+      server.url,
+      `${s.base}/status?mid=${messageId}`,
+      statusParams(twilioSid('deactivated'), 'delivered'),
+      s,
+    );
+    expect(status.status).toBe(200);
+    await drainWebhookEvents(server.services);
+    expect((await em().findOneOrFail(Message, { id: messageId })).status).toBe('delivered');
   });
 });

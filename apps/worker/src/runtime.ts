@@ -27,6 +27,7 @@ import { webhookEventProcessor } from './processors/webhook-event.processor.ts';
 
 export interface RunningWorker {
   logger: Logger;
+  shutdownTimeoutMs: number;
   close(): Promise<void>;
 }
 
@@ -101,6 +102,7 @@ export async function startWorker(env: WorkerEnv, clock: Clock = systemClock, op
 
   return {
     logger,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     async close() {
       // Worker.close() waits for active jobs to complete before resolving.
       await Promise.all(workers.map((w) => w.close()));

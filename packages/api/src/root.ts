@@ -6,6 +6,7 @@ import { eventsRouter } from './router/events.ts';
 import { leadsRouter } from './router/leads.ts';
 import { providersRouter } from './router/providers.ts';
 import { templatesRouter } from './router/templates.ts';
+import { webhooksRouter } from './router/webhooks.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -16,6 +17,7 @@ export const appRouter = router({
   conversations: conversationsRouter,
   providers: providersRouter,
   templates: templatesRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -88,5 +88,7 @@ it('open a conversation, send, and see the ticks move live as callbacks arrive',
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('webhook-urls').waitFor();
   expect(await page.getByTestId('webhook-urls').textContent()).toContain(`${api.services.publicUrl}/webhooks/twilio/`);
+  // Every webhook of the conversation was applied: the admin's list of events set aside is empty.
+  await page.getByTestId('webhook-dead-letters').getByText('None: every event was applied.').waitFor();
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'settings-provider.png'), fullPage: true });
 });

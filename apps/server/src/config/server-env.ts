@@ -21,6 +21,8 @@ export const serverEnvShape = {
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Without METRICS_PORT: /metrics and /readyz on the public listener need `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Seconds a graceful shutdown may take (requests in flight); then the process exits with code 1. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 };
 
 export const loadServerEnv = (env: NodeJS.ProcessEnv = process.env) => parseEnv(serverEnvShape, env);

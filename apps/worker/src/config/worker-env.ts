@@ -18,6 +18,8 @@ export const workerEnvShape = {
   NODE_ENV: envFields.NODE_ENV,
   /** Seconds between heartbeat jobs. */
   HEARTBEAT_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Seconds the jobs in hand get to finish on SIGTERM; then the process exits with code 1 and they are retried. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 };
 
 export const loadWorkerEnv = (env: NodeJS.ProcessEnv = process.env) => parseEnv(workerEnvShape, env);

@@ -1,12 +1,13 @@
 // Heartbeat: a repeating job that stamps "the worker is alive and processing" in Redis, and does the
 // periodic upkeep that must not depend on any one request: re-enqueueing webhook events never applied and
-// messages whose send job was lost, polls of templates still under review whose job was lost, and the stored files
-// of lead imports that will never be read again.
+// messages whose send job was lost, polls of templates still under review whose job was lost; the stored files of
+// lead imports that will never be read again; and deleting webhook events past their retention (bounded per run).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   type Clock,
   heartbeatJobSchema,
   type JobQueues,
+  pruneWebhookEvents,
   type Redis,
   recordHeartbeat,
   requeueStaleSends,
@@ -30,6 +31,7 @@ export function heartbeatProcessor(deps: { redis: Redis; prefix: string; clock: 
       (await requeueStaleSends(deps.em, deps.queues, staleBefore)) +
       (await resumeApprovalPolls(deps.em, deps.queues));
     await sweepStaleLeadImports(deps.em, at);
+    await pruneWebhookEvents(deps.em, at);
     return { processedAt: at.toISOString(), requeued };
   };
 }

@@ -1,12 +1,16 @@
 // Applies an inbound WhatsApp message: finds or creates the lead (an unknown number becomes a new lead),
-// opens or extends the lead's 24-hour window, stores the message, and acts on STOP / START.
+// opens or extends the lead's 24-hour window, stores the message, and acts on STOP / START. All of it commits
+// in one transaction, so a job stopped at any point (a crash, a lost connection) leaves either nothing or
+// everything, and its retry finds the message stored with its consent change; the live events go out after
+// the commit, best-effort.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Lead } from '../entities/lead.ts';
 import { Message } from '../entities/message.ts';
+import { DomainError } from '../errors/domain-errors.ts';
 import type { EventStream } from '../events/event-stream.ts';
 import { consentIntent } from '../messaging/consent-keywords.ts';
 import { windowEndsAt } from '../messaging/session-window.ts';
-import { changeWhatsappConsent } from './consent.ts';
+import { inboundSender, parseInbound } from '../messaging/twilio-inbound.ts';
+import { consentLiveEvent, type RecordedConsent, recordWhatsappConsent } from './consent.ts';
 import { toMessageView } from './message-view.ts';
 
 export interface InboundMessage {
@@ -16,67 +20,36 @@ export interface InboundMessage {
   at: Date;
 }
 
-type Parsed = Pick<Message, 'kind' | 'body' | 'media'> & { buttonPayload: string | null };
-
-/** The message's content from Twilio's inbound parameters (TWILIO.md §5.1). */
-export function parseInbound(params: Record<string, string>): Parsed {
-  const body = params.Body ?? null;
-  if (params.ButtonPayload || params.ButtonText) {
-    return {
-      kind: 'button_reply',
-      body: params.ButtonText ?? body,
-      media: [{ payload: params.ButtonPayload ?? null }],
-      buttonPayload: params.ButtonPayload ?? null,
-    };
-  }
-  if (params.Latitude && params.Longitude) {
-    const location = {
-      latitude: Number(params.Latitude),
-      longitude: Number(params.Longitude),
-      address: params.Address ?? null,
-      label: params.Label ?? null,
-    };
-    return { kind: 'location', body: params.Label ?? params.Address ?? body, media: [location], buttonPayload: null };
-  }
-  const count = Number(params.NumMedia ?? 0);
-  if (count > 0) {
-    const media = Array.from({ length: count }, (_, i) => ({
-      url: params[`MediaUrl${i}`] ?? null,
-      contentType: params[`MediaContentType${i}`] ?? null,
-    }));
-    return { kind: 'media', body: body || null, media, buttonPayload: null };
-  }
-  return { kind: 'text', body, media: null, buttonPayload: null };
-}
-
-const phoneOf = (address: string) => address.replace(/^whatsapp:/, '');
-
+/** Throws a DomainError `invalid` for an event no retry can apply (no SID, a sender that is not a WhatsApp number). */
 export async function applyInboundMessage(
   em: EntityManager,
   events: EventStream,
   inbound: InboundMessage,
-): Promise<{ messageId: string; leadId: string } | null> {
-  const sid = inbound.params.MessageSid ?? inbound.params.SmsSid;
-  const from = inbound.params.From;
-  if (!sid || !from) return null;
-  const phone = phoneOf(from);
+): Promise<{ messageId: string; leadId: string }> {
+  const sender = inboundSender(inbound.params);
+  if ('unusable' in sender) throw new DomainError('invalid', `Inbound message not applicable: ${sender.unusable}`);
+  const { sid, phone } = sender;
   const parsed = parseInbound(inbound.params);
   const endsAt = windowEndsAt(inbound.at);
-
-  // A retried job (a crash after the commit) finds its message already stored and changes nothing twice.
-  const existing = await em.fork().findOne(Message, { providerMessageId: sid, company: inbound.companyId });
-  if (existing) return { messageId: existing.id, leadId: existing.lead.id };
+  const intent = consentIntent(parsed.buttonPayload ?? parsed.body);
 
   const result = await em.fork().transactional(async (tx) => {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();
+    // Two jobs may apply the same message at once (the sweeper's copy and the original, or the same SID recorded
+    // through two providers): the second waits here until the first commits, then finds the message stored.
+    await conn.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`inbound:${inbound.companyId}:${sid}`], 'all', ctx);
+    const existing = await tx.findOne(Message, { providerMessageId: sid, company: inbound.companyId });
+    // Stored before, with its consent change (same transaction): a retry changes nothing twice.
+    if (existing) return { messageId: existing.id, leadId: existing.lead.id, announce: null };
+
     // One statement each, so two messages from a new number at once still make one lead and one session.
     const [lead] = await conn.execute<{ id: string; created: boolean }[]>(
       `insert into leads (id, company_id, name, phone, preferred_channel, whatsapp_opt_in, status, tags, custom_fields, created_at, updated_at)
        values (gen_random_uuid(), ?, ?, ?, 'whatsapp', false, 'new', '{}', '{}', ?, ?)
        on conflict (company_id, phone) do update set updated_at = excluded.updated_at
        returning id, (xmax = 0) as created`,
-      [inbound.companyId, inbound.params.ProfileName || phone, phone, inbound.at, inbound.at],
+      [inbound.companyId, sender.profileName ?? phone, phone, inbound.at, inbound.at],
       'all',
       ctx,
     );
@@ -107,28 +80,33 @@ export async function applyInboundMessage(
       createdAt: inbound.at,
     });
     await tx.flush();
-    return { messageId: message.id, leadId, created: Boolean((lead as { created: boolean }).created), view: toMessageView(message) };
+    // Only a change is recorded: a second STOP is not a new consent event.
+    const consent: RecordedConsent | null = intent
+      ? await recordWhatsappConsent(
+          tx,
+          {
+            companyId: inbound.companyId,
+            leadId,
+            optIn: intent === 'opt_in',
+            source: 'whatsapp_keyword',
+            actor: `lead:${phone}`,
+            at: inbound.at,
+          },
+          { onlyIfChanged: true },
+        )
+      : null;
+    const created = Boolean((lead as { created: boolean }).created);
+    return { messageId: message.id, leadId, announce: { view: toMessageView(message), created, consent } };
   });
 
-  await events.publish(inbound.companyId, {
-    type: 'message.received',
-    at: inbound.at.toISOString(),
-    data: { message: result.view, leadCreated: result.created, windowEndsAt: endsAt.toISOString() },
-  });
-  const intent = consentIntent(parsed.buttonPayload ?? parsed.body);
-  if (intent) {
-    const lead = await em.fork().findOneOrFail(Lead, { id: result.leadId });
-    // Only a change is recorded: a second STOP is not a new consent event.
-    if (lead.whatsappOptIn !== (intent === 'opt_in') || (intent === 'opt_out' && !lead.whatsappOptedOutAt)) {
-      await changeWhatsappConsent(em, events, {
-        companyId: inbound.companyId,
-        leadId: result.leadId,
-        optIn: intent === 'opt_in',
-        source: 'whatsapp_keyword',
-        actor: `lead:${phone}`,
-        at: inbound.at,
-      });
-    }
+  if (result.announce) {
+    const { view, created, consent } = result.announce;
+    await events.publish(inbound.companyId, {
+      type: 'message.received',
+      at: inbound.at.toISOString(),
+      data: { message: view, leadCreated: created, windowEndsAt: endsAt.toISOString() },
+    });
+    if (consent) await events.publish(inbound.companyId, consentLiveEvent(consent));
   }
   return { messageId: result.messageId, leadId: result.leadId };
 }

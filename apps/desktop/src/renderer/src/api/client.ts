@@ -18,6 +18,7 @@ export type TemplateDefinition = RouterInputs['templates']['create'];
 export type TemplateListFilter = NonNullable<RouterInputs['templates']['list']>;
 export type LeadListItem = RouterOutputs['leads']['list'][number];
 export type Provider = RouterOutputs['providers']['list'][number];
+export type DeadLetter = RouterOutputs['webhooks']['deadLetters'][number];
 
 export function createApiClient(serverUrl: string, token: string | null): ApiClient {
   const url = `${serverUrl.replace(/\/+$/, '')}/trpc`;

@@ -1,5 +1,6 @@
 // The signed-in account and the server this console talks to.
 import { useSession } from '../../api/session-context.tsx';
+import { WebhookDeadLetters } from './WebhookDeadLetters.tsx';
 import { WhatsAppProviderSettings } from './WhatsAppProviderSettings.tsx';
 
 export function SettingsScreen() {
@@ -28,6 +29,7 @@ export function SettingsScreen() {
         </button>
       </div>
       {user.role !== 'operator' && <WhatsAppProviderSettings />}
+      {user.role === 'admin' && <WebhookDeadLetters />}
     </div>
   );
 }
