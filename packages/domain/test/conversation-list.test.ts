@@ -134,6 +134,7 @@ describe('the conversation list', () => {
     expect(seen).toHaveLength(names.length);
     expect(new Set(seen).size).toBe(names.length);
     expect(seen.slice(0, 3)).toEqual(['Ivan', 'Hana', 'Gus']);
+    await expect(listConversations(scopeOf(companyId), { after: 'not-a-place' })).rejects.toMatchObject({ kind: 'invalid' });
   });
 
   it('follows the last message in or out: inbound and outbound messages both keep the session’s last-message time', async () => {

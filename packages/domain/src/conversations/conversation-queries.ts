@@ -7,7 +7,12 @@ import { windowState } from '../messaging/session-window.ts';
 import type { TenantScope } from '../tenancy/tenant-scope.ts';
 import { type MessageView, toMessageView } from './message-view.ts';
 
-export { type ConversationListPage, type ConversationSummary, listConversations } from './conversation-list.ts';
+export {
+  CONVERSATION_LIST_STATEMENTS,
+  type ConversationListPage,
+  type ConversationSummary,
+  listConversations,
+} from './conversation-list.ts';
 
 export interface Timeline {
   lead: LeadView;
