@@ -1,10 +1,11 @@
 // `pnpm bench`: runs every benchmark against real PostgreSQL and Redis (a throw-away database and key prefix),
 // writes bench-results/report.json and prints each figure beside its baseline. `pnpm bench send` runs only the
-// benchmarks whose name contains "send" (api, webhooks, send, leads).
+// benchmarks whose name contains "send" (api, webhooks, send, leads, conversations).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createTestDatabase, deleteTestRedisKeys, newTestRedisPrefix, TEST_REDIS_URL } from '@switchboard/domain/testing';
 import { benchApi } from './bench/api.bench.ts';
+import { benchConversations } from './bench/conversations.bench.ts';
 import { benchLeads } from './bench/leads.bench.ts';
 import type { Figure } from './bench/measure.ts';
 import { benchSending } from './bench/send.bench.ts';
@@ -16,6 +17,7 @@ const benches: Record<string, (env: Env) => Promise<Figure[]>> = {
   webhooks: benchWebhooks,
   send: benchSending,
   leads: benchLeads,
+  conversations: benchConversations,
 };
 const only = process.argv[2];
 const figures: Figure[] = [];

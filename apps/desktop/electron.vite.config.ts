@@ -2,6 +2,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/shared/content-security-policy.ts';
+
+/** The page's policy before sign-in, written from the same function the tests check (not copied by hand). */
+const contentSecurityPolicyMeta = (): Plugin => ({
+  name: 'switchboard-content-security-policy',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(null, 'meta') },
+      injectTo: 'head-prepend',
+    },
+  ],
+});
 
 export default defineConfig({
   main: {
@@ -25,6 +39,6 @@ export default defineConfig({
       minify: true,
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [contentSecurityPolicyMeta(), react()],
   },
 });

@@ -1,13 +1,14 @@
-// Electron main process: one secure window, external links to the browser, the token kept with safeStorage.
+// Electron main process: one secure window, external links to the browser, tokens kept with safeStorage.
+// The rules live in plain modules beside this one (tested without Electron); this file only wires them.
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
-import { contentSecurityPolicy } from './content-security-policy.ts';
+import { contentSecurityPolicy } from '../shared/content-security-policy.ts';
 import { decideNavigation } from './navigation.ts';
-import { TokenStore } from './token-store.ts';
+import { denyAllPermissions } from './permissions.ts';
+import { serverOriginArgument, TokenStore } from './token-store.ts';
 import { secureWindowOptions } from './window-options.ts';
 
 const serverUrl = process.env.SWITCHBOARD_SERVER_URL ?? 'http://127.0.0.1:3000';
-let memoryToken: string | null = null;
 
 function createWindow(): void {
   const window = new BrowserWindow(secureWindowOptions(join(__dirname, '../preload/index.cjs'), serverUrl));
@@ -27,21 +28,27 @@ function createWindow(): void {
 }
 
 app.whenReady().then(() => {
+  // Refuses to write when safeStorage has no real keyring (basic_text): such tokens last until the app quits.
   const tokens = new TokenStore(join(app.getPath('userData'), 'session-token.bin'), safeStorage);
-  ipcMain.handle('token:get', () => tokens.get() ?? memoryToken);
-  ipcMain.handle('token:set', (_event, token: unknown) => {
-    if (typeof token !== 'string' || token.length > 200) return;
-    memoryToken = token;
-    tokens.set(token);
+  ipcMain.handle('token:get', (_event, origin: unknown) => {
+    const server = serverOriginArgument(origin);
+    return server ? tokens.get(server) : null;
   });
-  ipcMain.handle('token:clear', () => {
-    memoryToken = null;
-    tokens.clear();
+  ipcMain.handle('token:set', (_event, origin: unknown, token: unknown) => {
+    const server = serverOriginArgument(origin);
+    if (!server || typeof token !== 'string' || token.length > 200) return false;
+    return tokens.set(server, token);
+  });
+  ipcMain.handle('token:clear', (_event, origin: unknown) => {
+    const server = serverOriginArgument(origin);
+    if (server) tokens.clear(server);
   });
   ipcMain.handle('open-external', (_event, url: unknown) => {
     if (typeof url === 'string' && decideNavigation(url, 'file:///') === 'open-externally') void shell.openExternal(url);
   });
-  // The header version of the policy covers the dev server; the built page carries it in a meta tag too.
+  denyAllPermissions(session.defaultSession);
+  // The header covers the dev server; the built page carries the same policy in a meta tag, and after sign-in the
+  // renderer adds the narrowed one (connect only to the chosen server) the same way.
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy(null)] } });
   });

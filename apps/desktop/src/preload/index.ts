@@ -7,9 +7,9 @@ const serverArg = process.argv.find((a) => a.startsWith('--switchboard-server=')
 const bridge: SwitchboardBridge = {
   defaultServerUrl: serverArg ? serverArg.slice('--switchboard-server='.length) : null,
   tokenStore: {
-    get: () => ipcRenderer.invoke('token:get'),
-    set: (token) => ipcRenderer.invoke('token:set', token),
-    clear: () => ipcRenderer.invoke('token:clear'),
+    get: (origin) => ipcRenderer.invoke('token:get', origin),
+    set: (origin, token) => ipcRenderer.invoke('token:set', origin, token),
+    clear: (origin) => ipcRenderer.invoke('token:clear', origin),
   },
   openExternal: (url) => ipcRenderer.invoke('open-external', url),
 };

@@ -38,6 +38,8 @@ export async function startApiServer(prefix: string, opts: { reachable?: boolean
   return {
     url,
     services,
+    /** Cuts every open connection (the consoles' live streams too), as a network break or a proxy would. */
+    dropConnections: () => app.server.closeAllConnections(),
     async close() {
       await app.close();
       await services.close();

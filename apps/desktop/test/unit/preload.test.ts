@@ -29,9 +29,15 @@ it('each bridge call is one IPC invoke on its own channel', async () => {
   await import('../../src/preload/index.ts');
   const bridge = exposed.get('switchboard') as SwitchboardBridge;
   expect(bridge.defaultServerUrl).toBeNull();
-  await bridge.tokenStore.set('tok');
-  await bridge.tokenStore.get();
-  await bridge.tokenStore.clear();
+  const origin = 'https://sb.example.com';
+  await bridge.tokenStore.set(origin, 'tok');
+  await bridge.tokenStore.get(origin);
+  await bridge.tokenStore.clear(origin);
   await bridge.openExternal('https://example.com');
-  expect(invoke.mock.calls).toEqual([['token:set', 'tok'], ['token:get'], ['token:clear'], ['open-external', 'https://example.com']]);
+  expect(invoke.mock.calls).toEqual([
+    ['token:set', origin, 'tok'],
+    ['token:get', origin],
+    ['token:clear', origin],
+    ['open-external', 'https://example.com'],
+  ]);
 });

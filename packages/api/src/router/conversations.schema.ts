@@ -20,3 +20,10 @@ export const simulateInboundInput = z.object({
   phone: z.string().trim().min(1).max(32),
   body: z.string().trim().min(1, 'Write the lead’s message').max(1600),
 });
+/** A page of the conversation list: `after` is the `cursor` of the last conversation shown. */
+export const conversationListInput = z
+  .object({
+    limit: z.number().int().min(1).max(200).optional(),
+    after: z.string().max(200).optional(),
+  })
+  .optional();

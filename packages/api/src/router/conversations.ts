@@ -8,10 +8,17 @@ import {
   simulateLeadMessage,
 } from '@switchboard/domain';
 import { protectedProcedure, router } from '../trpc.ts';
-import { leadIdInput, sendMediaInput, sendTemplateInput, sendTextInput, simulateInboundInput } from './conversations.schema.ts';
+import {
+  conversationListInput,
+  leadIdInput,
+  sendMediaInput,
+  sendTemplateInput,
+  sendTextInput,
+  simulateInboundInput,
+} from './conversations.schema.ts';
 
 export const conversationsRouter = router({
-  list: protectedProcedure.query(({ ctx }) => listConversations(ctx.scope)),
+  list: protectedProcedure.input(conversationListInput).query(({ ctx, input }) => listConversations(ctx.scope, input ?? {})),
   timeline: protectedProcedure.input(leadIdInput).query(({ ctx, input }) => conversationTimeline(ctx.scope, input.leadId)),
   markRead: protectedProcedure.input(leadIdInput).mutation(async ({ ctx, input }) => {
     await markConversationRead(ctx.scope, input.leadId);

@@ -1,4 +1,4 @@
-// What the Conversations screen reads: the list of conversations and one lead's timeline.
+// What the Conversations screen reads: the list of conversations (conversation-list.ts) and one lead's timeline.
 import { Lead } from '../entities/lead.ts';
 import { Message } from '../entities/message.ts';
 import { WhatsappSession } from '../entities/whatsapp-session.ts';
@@ -7,66 +7,12 @@ import { windowState } from '../messaging/session-window.ts';
 import type { TenantScope } from '../tenancy/tenant-scope.ts';
 import { type MessageView, toMessageView } from './message-view.ts';
 
-export interface ConversationSummary {
-  leadId: string;
-  leadName: string;
-  phone: string;
-  whatsappOptIn: boolean;
-  unreadCount: number;
-  windowEndsAt: string | null;
-  windowOpen: boolean;
-  lastMessage: { body: string | null; kind: string; direction: string; status: string; at: string } | null;
-}
-
-export async function listConversations(scope: TenantScope, limit = 100): Promise<ConversationSummary[]> {
-  const rows = await scope.em.getConnection().execute<
-    {
-      lead_id: string;
-      name: string;
-      phone: string;
-      whatsapp_opt_in: boolean;
-      unread_count: number;
-      window_ends_at: Date | null;
-      body: string | null;
-      kind: string | null;
-      direction: string | null;
-      status: string | null;
-      created_at: Date | null;
-    }[]
-  >(
-    `select s.lead_id, l.name, l.phone, l.whatsapp_opt_in, s.unread_count, s.window_ends_at,
-            m.body, m.kind, m.direction, m.status, m.created_at
-     from whatsapp_sessions s
-     join leads l on l.id = s.lead_id
-     left join lateral (
-       select body, kind, direction, status, created_at from messages
-       where messages.lead_id = s.lead_id order by created_at desc limit 1
-     ) m on true
-     where s.company_id = ?
-     order by coalesce(m.created_at, s.last_message_at, s.created_at) desc
-     limit ?`,
-    [scope.companyId, limit],
-  );
-  const now = scope.clock.now();
-  return rows.map((r) => ({
-    leadId: r.lead_id,
-    leadName: r.name,
-    phone: r.phone,
-    whatsappOptIn: r.whatsapp_opt_in,
-    unreadCount: r.unread_count,
-    windowEndsAt: r.window_ends_at ? new Date(r.window_ends_at).toISOString() : null,
-    windowOpen: windowState(r.window_ends_at ? new Date(r.window_ends_at) : null, now).open,
-    lastMessage: r.created_at
-      ? {
-          body: r.body,
-          kind: r.kind as string,
-          direction: r.direction as string,
-          status: r.status as string,
-          at: new Date(r.created_at).toISOString(),
-        }
-      : null,
-  }));
-}
+export {
+  CONVERSATION_LIST_STATEMENTS,
+  type ConversationListPage,
+  type ConversationSummary,
+  listConversations,
+} from './conversation-list.ts';
 
 export interface Timeline {
   lead: LeadView;

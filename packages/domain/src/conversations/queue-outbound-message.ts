@@ -58,7 +58,8 @@ export async function queueOutboundMessage(
   if (refusal) throw precondition(refusal);
 
   session ??= scope.create(WhatsappSession, { lead: lead.id, provider: provider.id });
-  session.lastMessageAt = now;
+  // The conversation list is ordered by this time: it only moves forward, as the inbound path's greatest() does.
+  if (!session.lastMessageAt || session.lastMessageAt < now) session.lastMessageAt = now;
   const message = scope.create(Message, {
     id: request.messageId ?? newId(),
     lead: lead.id,

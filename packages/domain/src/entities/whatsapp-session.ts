@@ -20,7 +20,8 @@ export const WhatsappSessionSchema = defineEntity({
     createdAt: createdAt(),
   },
   uniques: [{ properties: ['lead', 'provider'] }],
-  indexes: [{ properties: ['company', 'lastMessageAt'] }],
+  // The conversation list walks this index newest first and stops after a page (see conversation-list.ts).
+  indexes: [{ properties: ['company', 'lastMessageAt', 'id'] }],
 });
 export class WhatsappSession extends WhatsappSessionSchema.class {}
 WhatsappSessionSchema.setClass(WhatsappSession);

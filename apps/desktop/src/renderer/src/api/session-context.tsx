@@ -6,6 +6,8 @@ export interface Session {
   serverUrl: string;
   user: User;
   api: ApiClient;
+  /** False when the token could not be saved encrypted (no OS keyring): signed in until the app quits. */
+  savedOnDisk: boolean;
   signOut(): Promise<void>;
 }
 

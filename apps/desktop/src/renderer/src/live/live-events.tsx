@@ -12,6 +12,12 @@ export interface LiveEvent {
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting';
 type Listener = (event: LiveEvent) => void;
 
+/**
+ * Given to listeners (as an event of this type) when the connection is back after a break. The stream resumes from
+ * the last event received, but one trimmed meanwhile cannot be replayed: a screen holding a list asks for it again.
+ */
+export const RECONNECTED = 'console.reconnected';
+
 interface LiveEvents {
   state: ConnectionState;
   lastEventAt: string | null;
@@ -27,18 +33,34 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const listeners = useRef(new Map<string, Set<Listener>>());
 
   useEffect(() => {
+    const emit = (event: LiveEvent) => {
+      for (const listener of listeners.current.get(event.type) ?? []) listener(event);
+    };
+    let broken = false;
     const subscription = api.events.stream.subscribe(
       {},
       {
         onData: ({ data }) => {
           if (data.type === 'stream.opened') return setState('live');
           setLastEventAt(data.at);
-          for (const listener of listeners.current.get(data.type) ?? []) listener(data);
+          emit(data);
         },
         onConnectionStateChange: (change) => {
-          if (change.state === 'connecting') setState(change.error ? 'reconnecting' : 'connecting');
+          if (change.state === 'connecting') {
+            broken ||= Boolean(change.error);
+            setState(broken ? 'reconnecting' : 'connecting');
+          }
+          // A resumed stream (it sends the last event id back) opens without a `stream.opened`: connected is live.
+          if (change.state === 'pending' && broken) {
+            broken = false;
+            setState('live');
+            emit({ id: '', type: RECONNECTED, at: new Date().toISOString(), data: {} });
+          }
         },
-        onError: () => setState('reconnecting'),
+        onError: () => {
+          broken = true;
+          setState('reconnecting');
+        },
       },
     );
     return () => subscription.unsubscribe();

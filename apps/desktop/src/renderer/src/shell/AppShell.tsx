@@ -10,6 +10,7 @@ import { UpcomingScreen } from '../screens/upcoming/UpcomingScreen.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { type Destination, NavigationProvider } from './navigation.tsx';
 import { SCREENS } from './screens.ts';
+import { UnsavedSessionNotice } from './UnsavedSessionNotice.tsx';
 
 export function AppShell() {
   const { user, signOut } = useSession();
@@ -55,6 +56,7 @@ export function AppShell() {
           </div>
         </header>
         <section className="content">
+          <UnsavedSessionNotice />
           <NavigationProvider navigate={navigate}>
             {screen === 'agents' && <AgentsScreen />}
             {screen === 'conversations' && <ConversationsScreen key={at.visit} leadId={at.leadId} />}

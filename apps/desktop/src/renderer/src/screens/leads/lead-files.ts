@@ -22,7 +22,7 @@ export async function uploadLeadFile(
   file: File,
   onProgress: (sent: number, total: number) => void,
 ): Promise<UploadedLeadFile> {
-  const token = await loadToken();
+  const token = await loadToken(serverUrl);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', endpoint(serverUrl, `/imports/leads?filename=${encodeURIComponent(file.name)}`));
@@ -41,7 +41,7 @@ export async function uploadLeadFile(
 
 /** Fetches a CSV with the token and hands it to the browser as a download named `filename`. */
 export async function downloadCsv(serverUrl: string, path: string, filename: string): Promise<void> {
-  const token = await loadToken();
+  const token = await loadToken(serverUrl);
   let response: Response;
   try {
     response = await fetch(endpoint(serverUrl, path), { headers: token ? { authorization: `Bearer ${token}` } : {} });
