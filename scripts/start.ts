@@ -72,7 +72,7 @@ try {
     const local = await startLocalPostgres(dataDir, say);
     services.push(watch(local.child));
     databaseUrl = local.url;
-    say(`PostgreSQL ready (${new URL(databaseUrl).host}, data in ${join(dataDir, 'postgres')})`);
+    say(`PostgreSQL ready (${new URL(databaseUrl).host}, data in ${local.dir})`);
   }
   let redisUrl = process.env.REDIS_URL;
   if (!redisUrl) {
