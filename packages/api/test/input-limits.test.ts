@@ -47,6 +47,7 @@ const PLACES: readonly (readonly [RegExp, Place])[] = [
   [/^conversations\.(sendTextInput\.text|sendMediaInput\.caption|simulateInboundInput\.body)$/, unbounded('messages.body is text')],
   [/^conversations\.sendMediaInput\.mediaUrl$/, unbounded('messages.media is JSON')],
   [/^conversations\.sendTemplateInput\.variables(\{key\}|\{\})$/, unbounded('messages.template_variables is JSON')],
+  [/^conversations\.conversationListInput\.after$/, unbounded('a page position: never stored')],
   [/^conversations\.simulateInboundInput\.phone$/, unbounded('never stored as typed: parsed to E.164 (16 characters at most)')],
   // leads
   [/^leads\.(createLeadInput|updateLeadInput)\.name$/, col([Lead, 'name'])],
